@@ -1,0 +1,3 @@
+#pragma once
+// Provided by the Debian package libopenblas-dev.
+#include <cblas.h>

@@ -1,0 +1,5 @@
+#pragma once
+// Provided by the Debian package libsqlite3-dev.
+#include <sqlite3.h>
+/// SQLITE_TRANSIENT is a cast macro Swift cannot import; expose it as a function.
+static inline sqlite3_destructor_type pintail_sqlite_transient(void) { return SQLITE_TRANSIENT; }

@@ -1,0 +1,3 @@
+#pragma once
+// Provided by the Debian package libsnappy-dev.
+#include <snappy-c.h>

@@ -1,0 +1,3 @@
+#pragma once
+// Provided by the Debian package zlib1g-dev.
+#include <zlib.h>

@@ -1,0 +1,1 @@
+// PintailCatalog: work in progress.

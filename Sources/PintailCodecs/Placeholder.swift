@@ -1,0 +1,1 @@
+// PintailCodecs: work in progress.

@@ -1,0 +1,1 @@
+// PintailCore: work in progress.

@@ -1,0 +1,1 @@
+// PintailEngine: work in progress.

@@ -1,0 +1,1 @@
+// PintailExecution: work in progress.

@@ -1,0 +1,1 @@
+// PintailML: work in progress.

@@ -1,0 +1,1 @@
+// PintailParquet: work in progress.

@@ -1,0 +1,1 @@
+// PintailPlanner: work in progress.

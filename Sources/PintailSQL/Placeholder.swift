@@ -1,0 +1,1 @@
+// PintailSQL: work in progress.

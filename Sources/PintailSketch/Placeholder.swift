@@ -1,0 +1,1 @@
+// PintailSketch: work in progress.

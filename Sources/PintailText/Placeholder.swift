@@ -1,0 +1,1 @@
+// PintailText: work in progress.
