@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "PintailCore", swiftSettings: fast),
         // Independent libraries.
         .target(name: "PintailCodecs", dependencies: ["CZlib", "CZstd", "CSnappy", "CLZ4", "CBrotli"]),
-        .target(name: "PintailSQL", dependencies: ["PintailCore"]),
+        .target(name: "PintailSQL"),
         .target(name: "PintailCatalog", dependencies: ["CSQLite"]),
         .target(name: "PintailSketch", swiftSettings: fast),
         .target(name: "PintailML", dependencies: ["COpenBLAS"], swiftSettings: fast),
