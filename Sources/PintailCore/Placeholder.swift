@@ -1,1 +1,0 @@
-// PintailCore: work in progress.
