@@ -1,1 +1,0 @@
-// PintailCodecs: work in progress.
