@@ -1,1 +1,0 @@
-// PintailSQL: work in progress.
