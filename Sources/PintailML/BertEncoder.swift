@@ -1,0 +1,107 @@
+/// How a sequence's hidden states become one vector.
+public enum Pooling: String, Sendable {
+    /// The mean over the sequence's tokens (its padding mask), as sentence-transformers does.
+    case mean
+    /// The first token's ([CLS]) hidden state, as Hugging Face's classification heads use it.
+    case cls
+}
+
+/// The BERT/DistilBERT encoder. Sequences of a batch are packed one after another without padding, so every
+/// projection is one GEMM over all tokens of the batch; attention runs per sequence over its own rows only,
+/// which is exactly what the padding mask achieves in a padded batch.
+public final class BertEncoder: Sendable {
+    public let config: EncoderConfig
+    let weights: EncoderWeights
+
+    init(config: EncoderConfig, weights: EncoderWeights) {
+        self.config = config
+        self.weights = weights
+        Kernels.singleThreadedBLAS
+    }
+
+    /// Loads `config.json` and `model.safetensors` from a model folder, applying an optional delta file.
+    public convenience init(folder: String, delta: SafeTensors? = nil) throws(ModelError) {
+        let config = try EncoderConfig(file: folder + "/config.json")
+        let tensors = TensorSource(base: try SafeTensors(file: folder + "/model.safetensors"), delta: delta)
+        self.init(config: config, weights: try EncoderWeights(tensors, config: config))
+    }
+
+    /// One pooled vector of `hiddenSize` floats per sequence, concatenated. Ids must lie in the vocabulary.
+    public func encode(_ sequences: [[Int32]], pooling: Pooling) throws(ModelError) -> [Float] {
+        let h = config.hiddenSize
+        var offsets = [0]
+        for ids in sequences {
+            guard !ids.isEmpty, ids.count <= config.maxPositions else {
+                throw ModelError(.invalidInput, "sequence of \(ids.count) tokens (the model takes 1 to \(config.maxPositions))")
+            }
+            guard ids.allSatisfy({ $0 >= 0 && Int($0) < config.vocabularySize }) else {
+                throw ModelError(.invalidInput, "token id outside the vocabulary of \(config.vocabularySize)")
+            }
+            offsets.append(offsets[offsets.count - 1] + ids.count)
+        }
+        var hidden = [Float](repeating: 0, count: offsets[offsets.count - 1] * h)
+        hidden.withUnsafeMutableBufferPointer { x in
+            // baseAddress is nil only for an empty batch, when there is nothing to compute.
+            guard let x = x.baseAddress else { return }
+            embed(sequences, offsets: offsets, into: x)
+            var scratch = Scratch(tokens: offsets[offsets.count - 1], longest: sequences.map(\.count).max() ?? 0, config: config)
+            for layer in weights.layers { forward(layer, x: x, offsets: offsets, scratch: &scratch) }
+        }
+        return pool(hidden, offsets: offsets, pooling: pooling)
+    }
+
+    private func embed(_ sequences: [[Int32]], offsets: [Int], into x: UnsafeMutablePointer<Float>) {
+        let h = config.hiddenSize
+        weights.wordEmbeddings.withUnsafeBufferPointer { words in
+            weights.positionEmbeddings.withUnsafeBufferPointer { positions in
+                for (s, ids) in sequences.enumerated() {
+                    for (position, id) in ids.enumerated() {
+                        let row = x + (offsets[s] + position) * h
+                        let word = words.baseAddress! + Int(id) * h
+                        let place = positions.baseAddress! + position * h
+                        for j in 0..<h { row[j] = word[j] + place[j] }
+                        if let type = weights.tokenTypeEmbedding { for j in 0..<h { row[j] += type[j] } }
+                    }
+                }
+            }
+        }
+        weights.embeddingNormScale.withUnsafeBufferPointer { scale in
+            weights.embeddingNormBias.withUnsafeBufferPointer { bias in
+                Kernels.addAndNormalize(x, residual: nil, rows: offsets[offsets.count - 1], size: h,
+                                        scale: scale.baseAddress!, bias: bias.baseAddress!, epsilon: config.layerNormEpsilon)
+            }
+        }
+    }
+
+    private func pool(_ hidden: [Float], offsets: [Int], pooling: Pooling) -> [Float] {
+        let h = config.hiddenSize
+        var pooled = [Float](repeating: 0, count: (offsets.count - 1) * h)
+        for s in 0..<offsets.count - 1 {
+            switch pooling {
+            case .cls:
+                for j in 0..<h { pooled[s * h + j] = hidden[offsets[s] * h + j] }
+            case .mean:
+                let count = offsets[s + 1] - offsets[s]
+                for row in offsets[s]..<offsets[s + 1] {
+                    for j in 0..<h { pooled[s * h + j] += hidden[row * h + j] }
+                }
+                for j in 0..<h { pooled[s * h + j] /= Float(count) }
+            }
+        }
+        return pooled
+    }
+}
+
+/// Per-call working memory for one batch.
+struct Scratch {
+    var qkv: [Float], context: [Float], projected: [Float], intermediate: [Float], scores: [Float]
+
+    init(tokens: Int, longest: Int, config: EncoderConfig) {
+        let h = config.hiddenSize
+        qkv = [Float](repeating: 0, count: tokens * 3 * h)
+        context = [Float](repeating: 0, count: tokens * h)
+        projected = [Float](repeating: 0, count: tokens * h)
+        intermediate = [Float](repeating: 0, count: tokens * config.intermediateSize)
+        scores = [Float](repeating: 0, count: longest * longest)
+    }
+}

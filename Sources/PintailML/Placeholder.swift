@@ -1,1 +1,0 @@
-// PintailML: work in progress.
