@@ -1,0 +1,63 @@
+import PintailCore
+
+/// Settings an engine starts with.
+public struct EngineOptions: Sendable {
+    /// Folder holding catalog.db and models; nil means `$PINTAIL_HOME`, else `~/.pintail`.
+    public var home: String?
+    /// Worker threads for query execution (default: one per core).
+    public var threads: Int
+    public init(home: String? = nil, threads: Int? = nil) {
+        self.home = home
+        self.threads = threads ?? Engine.coreCount
+    }
+}
+
+/// One opened catalog and the machinery to run queries over it. Create sessions to run SQL.
+public final class Engine: Sendable {
+    public let options: EngineOptions
+    public let homePath: String
+
+    public static var coreCount: Int { max(1, sysconfCores()) }
+
+    /// The folder a default engine uses: `$PINTAIL_HOME`, else `~/.pintail`.
+    public static func defaultHome() -> String {
+        let env = ProcessEnvironment.value("PINTAIL_HOME")
+        if let env, !env.isEmpty { return env }
+        return (ProcessEnvironment.value("HOME") ?? ".") + "/.pintail"
+    }
+
+    public init(options: EngineOptions = EngineOptions()) throws {
+        self.options = options
+        homePath = options.home ?? Engine.defaultHome()
+    }
+
+    /// A new session whose current database is `database`.
+    public func makeSession(database: String = "default") -> Session {
+        Session(engine: self, database: database)
+    }
+}
+
+/// A user's conversation with the engine: a current database and the statements run in it.
+public final class Session {
+    public let engine: Engine
+    /// The database unqualified table names resolve in (`USE db` changes it).
+    public private(set) var currentDatabase: String
+
+    init(engine: Engine, database: String) {
+        self.engine = engine
+        currentDatabase = database.lowercased()
+    }
+
+    /// Runs every statement of `sql` (separated by `;`) in order, handing each result to `onResult` as soon as it is
+    /// complete; stops at the first error and throws it.
+    public func execute(script sql: String, onResult: (StatementResult) throws -> Void) throws {
+        throw PintailError(.internal, "the query engine is being assembled")
+    }
+
+    /// Runs every statement of `sql` and returns their results.
+    public func execute(_ sql: String) throws -> [StatementResult] {
+        var results: [StatementResult] = []
+        try execute(script: sql) { results.append($0) }
+        return results
+    }
+}

@@ -1,1 +1,0 @@
-// PintailEngine: work in progress.

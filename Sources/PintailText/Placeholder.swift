@@ -1,1 +1,0 @@
-// PintailText: work in progress.
