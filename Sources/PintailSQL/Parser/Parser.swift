@@ -1,0 +1,172 @@
+/// A recursive-descent parser over the token array. Each `/// Grammar: rule` tag names the EBNF rule in `Grammar/`
+/// that the function implements; a conformance test keeps the tags and the rules in step.
+struct Parser {
+    let tokens: [Token]
+    var position = 0
+    /// Current nesting of recursive rules; guarded so deep input throws instead of overflowing the stack.
+    var depth = 0
+    /// What the rules tried at `expectedAt`, for "Expecting: ..." in messages.
+    var expected: [String] = []
+    var expectedAt = -1
+
+    /// Deep enough for any query a person writes; shallow enough for a 512 KiB thread stack in a debug build.
+    static let maxDepth = 100
+
+    init(tokens: [Token]) {
+        self.tokens = tokens
+    }
+
+    var current: Token { tokens[position] }
+
+    func peek(_ ahead: Int) -> Token { tokens[min(position + ahead, tokens.count - 1)] }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    /// The end of the last consumed token.
+    var previousEnd: SourceLocation { position > 0 ? tokens[position - 1].end : current.start }
+
+    // MARK: expectations
+
+    mutating func note(_ what: String) {
+        if expectedAt != position { expected = []; expectedAt = position }
+        if !expected.contains(what) { expected.append(what) }
+    }
+
+    // MARK: keywords and symbols
+
+    /// True when the current token is the word `keyword` (lower-case); records it as expected.
+    mutating func at(_ keyword: String) -> Bool {
+        note("'\(keyword.uppercased())'")
+        return current.kind == .word && current.lowercased == keyword
+    }
+
+    /// True when the token `ahead` positions on is the word `keyword`; records nothing.
+    func peekIs(_ keyword: String, ahead: Int = 0) -> Bool {
+        let token = peek(ahead)
+        return token.kind == .word && token.lowercased == keyword
+    }
+
+    /// True when the token `ahead` positions on is the symbol `symbol`; records nothing.
+    func peekIsSymbol(_ symbol: String, ahead: Int = 0) -> Bool {
+        let token = peek(ahead)
+        return token.kind == .symbol && token.text == symbol
+    }
+
+    mutating func accept(_ keyword: String) -> Bool {
+        guard at(keyword) else { return false }
+        advance()
+        return true
+    }
+
+    @discardableResult
+    mutating func expect(_ keyword: String) throws(SQLSyntaxError) -> Token {
+        guard at(keyword) else { throw failure() }
+        return advance()
+    }
+
+    mutating func atSymbol(_ symbol: String) -> Bool {
+        note("'\(symbol)'")
+        return current.kind == .symbol && current.text == symbol
+    }
+
+    mutating func acceptSymbol(_ symbol: String) -> Bool {
+        guard atSymbol(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    @discardableResult
+    mutating func expectSymbol(_ symbol: String) throws(SQLSyntaxError) -> Token {
+        guard atSymbol(symbol) else { throw failure() }
+        return advance()
+    }
+
+    // MARK: identifiers and literals
+
+    /// Whether `token` can be an identifier: an unreserved word or a quoted name.
+    static func isIdentifier(_ token: Token) -> Bool {
+        switch token.kind {
+        case .word: !token.isReserved
+        case .quotedIdentifier, .backquotedIdentifier: true
+        default: false
+        }
+    }
+
+    mutating func atIdentifier() -> Bool {
+        note("<identifier>")
+        return Self.isIdentifier(current)
+    }
+
+    mutating func identifier() throws(SQLSyntaxError) -> Identifier {
+        guard atIdentifier() else { throw failure() }
+        let token = advance()
+        let quoting: IdentifierQuoting = switch token.kind {
+        case .quotedIdentifier: .doubleQuoted
+        case .backquotedIdentifier: .backquoted
+        default: .none
+        }
+        return Identifier(token.text, quoting: quoting, location: token.start)
+    }
+
+    /// `a.b.c`.
+    mutating func qualifiedName() throws(SQLSyntaxError) -> QualifiedName {
+        var parts = [try identifier()]
+        while atSymbol("."), Self.isIdentifier(peek(1)) {
+            advance()
+            parts.append(try identifier())
+        }
+        return QualifiedName(parts)
+    }
+
+    mutating func stringLiteral() throws(SQLSyntaxError) -> StringLiteral {
+        note("<string>")
+        guard current.kind == .string else { throw failure() }
+        let token = advance()
+        return StringLiteral(raw: token.text, location: token.start)
+    }
+
+    mutating func integer() throws(SQLSyntaxError) -> Int {
+        note("<integer>")
+        guard current.kind == .integer else { throw failure() }
+        guard let value = Int(current.text) else {
+            throw SQLSyntaxError(message: "invalid numeric literal: \(current.text)", at: current.start)
+        }
+        advance()
+        return value
+    }
+
+    /// `( item, item, ... )` with at least one item.
+    mutating func parenthesizedList<T>(
+        _ item: (inout Parser) throws(SQLSyntaxError) -> T
+    ) throws(SQLSyntaxError) -> [T] {
+        try expectSymbol("(")
+        var items = [try item(&self)]
+        while acceptSymbol(",") { items.append(try item(&self)) }
+        try expectSymbol(")")
+        return items
+    }
+
+    /// `item, item, ...` with at least one item.
+    mutating func commaList<T>(_ item: (inout Parser) throws(SQLSyntaxError) -> T) throws(SQLSyntaxError) -> [T] {
+        var items = [try item(&self)]
+        while acceptSymbol(",") { items.append(try item(&self)) }
+        return items
+    }
+
+    // MARK: depth
+
+    mutating func enter() throws(SQLSyntaxError) {
+        depth += 1
+        if depth > Self.maxDepth {
+            throw SQLSyntaxError(
+                message: "statement is too deeply nested (more than \(Self.maxDepth) levels)", at: current.start)
+        }
+    }
+
+    mutating func leave() { depth -= 1 }
+}
