@@ -1,1 +1,0 @@
-// PintailSketch: work in progress.
