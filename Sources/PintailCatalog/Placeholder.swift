@@ -1,1 +1,0 @@
-// PintailCatalog: work in progress.
