@@ -1,0 +1,142 @@
+/// Decodes Parquet's RLE / bit-packed hybrid encoding (levels, dictionary indices, booleans) into Int32s.
+/// Bit-packed groups are unpacked eight values at a time from unaligned 64-bit loads.
+struct RleBitPackedDecoder {
+    private let data: UnsafeRawBufferPointer
+    private var position: Int
+    private let bitWidth: Int
+    private let mask: UInt64
+    /// Values left in the current run (RLE or bit-packed).
+    private var runLeft = 0
+    private var runIsRLE = false
+    private var runValue: Int32 = 0
+    /// Values of a partly consumed bit-packed group.
+    private var staged: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var stagedLeft = 0
+
+    init(_ data: UnsafeRawBufferPointer, bitWidth: Int) throws(ParquetDecodeError) {
+        guard bitWidth >= 0 && bitWidth <= 32 else {
+            throw ParquetDecodeError("invalid RLE bit width \(bitWidth) (at most 32)")
+        }
+        self.data = data
+        self.position = 0
+        self.bitWidth = bitWidth
+        self.mask = bitWidth == 0 ? 0 : (UInt64(1) << UInt64(bitWidth)) - 1
+    }
+
+    /// Bytes consumed so far (meaningful once every value was read).
+    var bytesConsumed: Int { position }
+
+    private mutating func readVarint() throws(ParquetDecodeError) -> UInt64 {
+        var result: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            guard position < data.count else { throw ParquetDecodeError("RLE data ends inside a run header") }
+            let b = data[position]
+            position += 1
+            result |= UInt64(b & 0x7F) << shift
+            if b & 0x80 == 0 { return result }
+            shift += 7
+            guard shift < 64 else { throw ParquetDecodeError("RLE run header longer than 10 bytes") }
+        }
+    }
+
+    private mutating func nextRun() throws(ParquetDecodeError) {
+        let header = try readVarint()
+        if header & 1 == 0 {
+            let count = header >> 1
+            guard count > 0, count <= UInt64(Int32.max) else { throw ParquetDecodeError("RLE run of \(count) values") }
+            let bytes = (bitWidth + 7) / 8
+            guard data.count - position >= bytes else { throw ParquetDecodeError("RLE data ends inside a run value") }
+            var v: UInt32 = 0
+            for i in 0..<bytes { v |= UInt32(data[position + i]) << UInt32(8 * i) }
+            position += bytes
+            runIsRLE = true
+            runValue = Int32(bitPattern: v)
+            runLeft = Int(count)
+        } else {
+            let groups = header >> 1
+            guard groups > 0, groups <= UInt64(Int32.max / 8) else { throw ParquetDecodeError("bit-packed run of \(groups) groups") }
+            runIsRLE = false
+            runLeft = Int(groups) * 8
+        }
+    }
+
+    /// Unpacks one group of eight values at `position` (zero-padded when the data ends early).
+    @inline(__always)
+    private mutating func unpackGroup(_ out: UnsafeMutablePointer<Int32>) throws(ParquetDecodeError) {
+        let w = bitWidth
+        if w == 0 {
+            out.update(repeating: 0, count: 8)
+            return
+        }
+        let left = data.count - position
+        guard left > 0 else { throw ParquetDecodeError("bit-packed run extends past the end of its data") }
+        if left >= w + 8 {
+            let base = data.baseAddress! + position
+            for i in 0..<8 {
+                let bit = i * w
+                let word = UInt64(littleEndian: (base + (bit >> 3)).loadUnaligned(as: UInt64.self))
+                out[i] = Int32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+            }
+        } else {
+            // Near the end: copy into a padded buffer (the last group may be stored short).
+            var padded = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+            withUnsafeMutableBytes(of: &padded) { buf in
+                buf.copyMemory(from: UnsafeRawBufferPointer(rebasing: data[position..<position + min(left, w)]))
+                for i in 0..<8 {
+                    let bit = i * w
+                    let word = buf.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self)
+                    out[i] = Int32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+                }
+            }
+        }
+        position += min(left, w)
+    }
+
+    /// Decodes exactly `count` values into `out`; throws when the data runs out first.
+    mutating func decode(into out: UnsafeMutablePointer<Int32>, count: Int) throws(ParquetDecodeError) {
+        var done = 0
+        while done < count {
+            if stagedLeft > 0 {
+                let n = min(stagedLeft, count - done)
+                withUnsafeBytes(of: &staged) { raw in
+                    let src = raw.bindMemory(to: Int32.self)
+                    for i in 0..<n { out[done + i] = src[8 - stagedLeft + i] }
+                }
+                stagedLeft -= n
+                done += n
+                continue
+            }
+            if runLeft == 0 { try nextRun() }
+            if runIsRLE {
+                let n = min(runLeft, count - done)
+                (out + done).update(repeating: runValue, count: n)
+                runLeft -= n
+                done += n
+            } else {
+                while runLeft >= 8 && count - done >= 8 {
+                    try unpackGroup(out + done)
+                    runLeft -= 8
+                    done += 8
+                }
+                if runLeft > 0 && done < count {
+                    var group: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
+                    try withUnsafeMutableBytes(of: &group) { (raw) throws(ParquetDecodeError) in
+                        try unpackGroup(raw.baseAddress!.assumingMemoryBound(to: Int32.self))
+                    }
+                    staged = group
+                    runLeft -= 8
+                    stagedLeft = 8
+                }
+            }
+        }
+    }
+
+    /// Decodes `count` values into a new array.
+    mutating func decode(count: Int) throws(ParquetDecodeError) -> [Int32] {
+        var result = [Int32](repeating: 0, count: count)
+        try result.withUnsafeMutableBufferPointer { (buf) throws(ParquetDecodeError) in
+            if let base = buf.baseAddress { try decode(into: base, count: count) }
+        }
+        return result
+    }
+}

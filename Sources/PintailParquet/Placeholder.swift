@@ -1,1 +1,0 @@
-// PintailParquet: work in progress.
