@@ -47,7 +47,7 @@ package final class SQLiteConnection {
         guard rc == SQLITE_OK, let statement else {
             throw SQLiteError(code: rc, message: lastErrorMessage, sql: sql)
         }
-        return SQLiteStatement(statement: statement, connection: self, sql: sql)
+        return SQLiteStatement(statement: statement, sql: sql)
     }
 
     /// A cached prepared statement, reset and with its bindings cleared.

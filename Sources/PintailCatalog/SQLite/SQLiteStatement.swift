@@ -3,13 +3,13 @@ import CSQLite
 /// A prepared statement with typed binding (1-based, as in SQLite) and typed reading (0-based columns).
 package final class SQLiteStatement {
     private let statement: OpaquePointer
-    /// Kept alive so the connection outlives its statements.
-    private let connection: SQLiteConnection
     package let sql: String
 
-    init(statement: OpaquePointer, connection: SQLiteConnection, sql: String) {
+    /// Holds no reference to its `SQLiteConnection`: the connection caches statements, so a strong
+    /// reference would be a cycle that never closes the file. `sqlite3_close_v2` keeps the handle alive
+    /// until the last statement is finalized, so `sqlite3_db_handle` stays valid for error messages.
+    init(statement: OpaquePointer, sql: String) {
         self.statement = statement
-        self.connection = connection
         self.sql = sql
     }
 
@@ -59,7 +59,7 @@ package final class SQLiteStatement {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         default:
-            let error = SQLiteError(code: rc, message: connection.lastErrorMessage, sql: sql)
+            let error = SQLiteError(code: rc, message: lastErrorMessage, sql: sql)
             sqlite3_reset(statement)
             throw error
         }
@@ -92,9 +92,11 @@ package final class SQLiteStatement {
 
     package func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 
+    private var lastErrorMessage: String { String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))) }
+
     private func check(_ rc: Int32) throws(SQLiteError) {
         if rc != SQLITE_OK {
-            throw SQLiteError(code: rc, message: connection.lastErrorMessage, sql: sql)
+            throw SQLiteError(code: rc, message: lastErrorMessage, sql: sql)
         }
     }
 }
