@@ -10,6 +10,8 @@ public struct CatalogError: Error, CustomStringConvertible, Hashable, Sendable {
         case partitionNotFound
         case endpointNotFound
         case endpointExists
+        case crawlerNotFound
+        case crawlerExists
         /// An empty or otherwise unusable name.
         case invalidName
         /// A table, partition or endpoint definition that does not hold together.
@@ -58,6 +60,14 @@ public struct CatalogError: Error, CustomStringConvertible, Hashable, Sendable {
 
     static func endpointExists(_ name: String) -> CatalogError {
         CatalogError(.endpointExists, "Endpoint '\(name)' already exists")
+    }
+
+    static func crawlerNotFound(_ name: String) -> CatalogError {
+        CatalogError(.crawlerNotFound, "Crawler '\(name)' does not exist")
+    }
+
+    static func crawlerExists(_ name: String) -> CatalogError {
+        CatalogError(.crawlerExists, "Crawler '\(name)' already exists")
     }
 
     static func storage(_ error: SQLiteError, path: String) -> CatalogError {

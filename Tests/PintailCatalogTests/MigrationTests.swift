@@ -36,6 +36,9 @@ import Testing
             // Version 2 features work on the upgraded file.
             try upgraded.createEndpoint(CatalogEndpoint(name: "reviews", model: .builtIn("sentiment")))
             #expect(try upgraded.endpoints().count == 1)
+            // So do version 3 features.
+            try upgraded.createCrawler(CatalogCrawler(name: "c", database: "dsoaws", targets: ["/lake"]))
+            #expect(try upgraded.crawlers().count == 1)
             // Reopening does not migrate again.
             #expect(try Catalog.open(path: path).schemaVersion == CatalogSchema.latestVersion)
         }

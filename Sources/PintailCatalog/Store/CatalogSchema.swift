@@ -90,6 +90,34 @@ enum CatalogSchema {
                     error_text TEXT
                 );
                 """),
+        Migration(
+            version: 3, summary: "crawlers and their runs",
+            sql: """
+                CREATE TABLE crawlers (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    database_name TEXT NOT NULL,
+                    targets TEXT NOT NULL DEFAULT '[]',
+                    schedule TEXT,
+                    recrawl_policy TEXT NOT NULL,
+                    schema_change_policy TEXT NOT NULL,
+                    table_prefix TEXT NOT NULL DEFAULT '',
+                    properties TEXT NOT NULL DEFAULT '[]',
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE crawler_runs (
+                    id INTEGER PRIMARY KEY,
+                    crawler_id INTEGER NOT NULL REFERENCES crawlers(id) ON DELETE CASCADE,
+                    started_at INTEGER NOT NULL,
+                    elapsed_seconds REAL NOT NULL,
+                    status TEXT NOT NULL,
+                    tables_created INTEGER NOT NULL,
+                    tables_updated INTEGER NOT NULL,
+                    partitions_added INTEGER NOT NULL,
+                    log TEXT NOT NULL
+                );
+                CREATE INDEX crawler_runs_by_crawler ON crawler_runs (crawler_id, id);
+                """),
     ]
 
     static var latestVersion: Int64 { migrations.last?.version ?? 0 }
