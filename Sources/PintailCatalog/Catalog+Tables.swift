@@ -62,6 +62,23 @@ extension Catalog {
         }
     }
 
+    /// Just the table names of database `db` (SHOW TABLES), cheaper than `tables(in:like:)`.
+    public func tableNames(in db: String, like pattern: String? = nil) throws(CatalogError) -> [String] {
+        let database = try CatalogValues.normalizedName(db, what: "Database")
+        let matcher = pattern.map(TableNamePattern.init)
+        return try read { connection in
+            let id = try DatabaseRows.id(of: database, in: connection)
+            let select = try connection.cached("SELECT name FROM tables WHERE database_id = ? ORDER BY name")
+            try select.bind(id, at: 1)
+            var names: [String] = []
+            while try select.step() {
+                let name = select.text(0)
+                if matcher?.matches(name) ?? true { names.append(name) }
+            }
+            return names
+        }
+    }
+
     /// Overwrites a table's definition (ALTER TABLE, CTAS replacing a schema...), bumps its version and
     /// update time, and returns it as stored. The table is found by `table.database` and `table.name`.
     /// - Parameter expectedVersion: when set, fail with `concurrentModification` unless the stored

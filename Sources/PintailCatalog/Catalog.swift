@@ -78,7 +78,12 @@ public final class Catalog: @unchecked Sendable {
     public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
         lock.lock()
         defer { lock.unlock() }
-        return try atomically(body)
+        do {
+            return try atomically(body)
+        } catch let error as SQLiteError {
+            // BEGIN, COMMIT or SAVEPOINT failed: report it like any other catalog failure.
+            throw Catalog.mapped(error, path: path)
+        }
     }
 
     /// A write: its own IMMEDIATE transaction, or a savepoint inside the caller's transaction, so a

@@ -120,6 +120,9 @@ import Testing
             #expect(try names("*TSV|orders") == ["amazon_reviews_tsv", "orders"])
             #expect(try names("order*") == ["order_items", "orders"])
             #expect(try names("nothing*") == [])
+            #expect(try catalog.tableNames(in: "default", like: "*TSV|orders") == ["amazon_reviews_tsv", "orders"])
+            #expect(try catalog.tableNames(in: "default").count == 4)
+            #expect(throws: CatalogError.self) { try catalog.tableNames(in: "missing") }
         }
     }
 }
