@@ -1,0 +1,93 @@
+import PintailCore
+
+extension ColumnChunkReader {
+    /// Decodes a v1 or v2 data page into levels and converted values.
+    mutating func decodeDataPage(_ header: PageHeader, _ body: Range<Int>) throws -> DecodedPage {
+        let maxDef = leaf.maxDefinitionLevel, maxRep = leaf.maxRepetitionLevel
+        let uncompressed = Int(header.uncompressedPageSize)
+        if let v1 = header.dataPage {
+            let count = Int(v1.numValues)
+            guard count >= 0 else { throw error(.corruptPage, "data page with \(count) values") }
+            let leaf = self.leaf
+            let dictionaryCount = dictionary?.count
+            return try finish(withDecompressedPage(body, size: uncompressed, compressed: true) { raw throws in
+                var offset = 0
+                var reps: [Int32]?, defs: [Int32]?
+                if maxRep > 0 {
+                    let (levels, used) = try LevelDecoding.v1(raw, encoding: v1.repetitionLevelEncoding, maxLevel: maxRep, count: count)
+                    reps = levels
+                    offset += used
+                }
+                if maxDef > 0 {
+                    let (levels, used) = try LevelDecoding.v1(UnsafeRawBufferPointer(rebasing: raw[offset...]),
+                                                              encoding: v1.definitionLevelEncoding, maxLevel: maxDef, count: count)
+                    defs = levels
+                    offset += used
+                }
+                let present = Self.presentCount(defs, maxDef, count)
+                let result = try PageValueDecoding.decode(UnsafeRawBufferPointer(rebasing: raw[offset...]), encoding: v1.encoding,
+                                                          leaf: leaf, count: present, dictionaryCount: dictionaryCount)
+                return (count, defs, reps, result, present)
+            })
+        }
+        guard let v2 = header.dataPageV2 else { throw error(.corruptPage, "data page without its header") }
+        let count = Int(v2.numValues)
+        let repLength = Int(v2.repetitionLevelsByteLength), defLength = Int(v2.definitionLevelsByteLength)
+        guard count >= 0, repLength >= 0, defLength >= 0, repLength + defLength <= body.count,
+              repLength + defLength <= uncompressed
+        else { throw error(.corruptPage, "data page v2 header sizes do not fit the page") }
+        var reps: [Int32]?, defs: [Int32]?
+        do {
+            try chunkBytes { (raw) throws in
+                let levels = UnsafeRawBufferPointer(rebasing: raw[body])
+                if maxRep > 0 {
+                    reps = try LevelDecoding.v2(UnsafeRawBufferPointer(rebasing: levels[0..<repLength]), maxLevel: maxRep, count: count)
+                }
+                if maxDef > 0 {
+                    defs = try LevelDecoding.v2(UnsafeRawBufferPointer(rebasing: levels[repLength..<repLength + defLength]),
+                                                maxLevel: maxDef, count: count)
+                }
+            }
+        } catch {
+            throw self.error(.corruptPage, "\(error)")
+        }
+        let present = Self.presentCount(defs, maxDef, count)
+        let valuesBody = body.lowerBound + repLength + defLength..<body.upperBound
+        let leaf = self.leaf
+        let dictionaryCount = dictionary?.count
+        let compressed = v2.isCompressed && !valuesBody.isEmpty
+        return try finish(withDecompressedPage(valuesBody, size: uncompressed - repLength - defLength, compressed: compressed) {
+            raw throws in
+            let result = try PageValueDecoding.decode(raw, encoding: v2.encoding, leaf: leaf, count: present,
+                                                      dictionaryCount: dictionaryCount)
+            return (count, defs, reps, result, present)
+        })
+    }
+
+    private static func presentCount(_ defs: [Int32]?, _ maxDef: Int, _ count: Int) -> Int {
+        guard let defs else { return count }
+        let target = Int32(maxDef)
+        var n = 0
+        defs.withUnsafeBufferPointer { for d in $0 where d == target { n += 1 } }
+        return n
+    }
+
+    private func finish(_ parts: (Int, [Int32]?, [Int32]?, PageValueDecoding.Result, Int)) throws -> DecodedPage {
+        let (count, defs, reps, result, present) = parts
+        var page = DecodedPage(entryCount: count, definitionLevels: defs, repetitionLevels: reps, values: nil,
+                               dictionaryIndices: nil, valueCount: present)
+        switch result {
+        case .indices(let indices):
+            if keepDictionary {
+                page.dictionaryIndices = indices
+            } else if let dictionary {
+                page.values = dictionary.gather(indices)
+            }
+        case .values(let physical):
+            do { page.values = try ValueConversion.apply(leaf.conversion, to: physical) } catch {
+                throw self.error(.corruptPage, "\(error)")
+            }
+        }
+        return page
+    }
+}

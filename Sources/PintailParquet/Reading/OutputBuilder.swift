@@ -1,0 +1,155 @@
+import PintailCore
+
+/// Accumulates one batch of a flat column: values (with zero / empty values under NULL rows) or dictionary
+/// indices, and a validity bitmap built only when a NULL appears.
+struct OutputBuilder {
+    let type: DataType
+    private var values: ColumnStorage
+    private var indices: [Int32]?
+    private var validity: [UInt64] = []
+    private var hasNull = false
+    private var count = 0
+    private let capacity: Int
+
+    init(type: DataType, capacity: Int) {
+        self.type = type
+        self.capacity = capacity
+        values = .empty(for: type)
+    }
+
+    /// Appends `rows` of `page` whose first non-null value is `valueStart`; returns the values consumed.
+    mutating func append(_ page: DecodedPage, rows: Range<Int>, valueStart: Int, dictionary: ColumnStorage?,
+                         maxDef: Int32) throws -> Int {
+        let defs = page.definitionLevels
+        let used: Int
+        if let defs {
+            used = defs.withUnsafeBufferPointer { d in
+                var n = 0
+                for i in rows where d[i] == maxDef { n += 1 }
+                return n
+            }
+        } else {
+            used = rows.count
+        }
+        guard valueStart + used <= page.valueCount else { throw ParquetDecodeError("page holds fewer values than its levels") }
+        appendValidity(defs, rows, maxDef)
+        if let pageIndices = page.dictionaryIndices {
+            if indices == nil && count == 0 { indices = [] ; indices!.reserveCapacity(capacity) }
+            if indices != nil {
+                pageIndices.withUnsafeBufferPointer { src in
+                    Self.scatter(src, valueStart, defs, rows, maxDef, zero: 0, into: &indices!)
+                }
+            } else if let dictionary {
+                // The batch already holds plain values: materialize these indices.
+                let slice = Array(pageIndices[valueStart..<valueStart + used])
+                appendValues(dictionary.gather(slice), 0, defs, rows, maxDef)
+            }
+        } else if let pageValues = page.values {
+            if let held = indices, let dictionary {
+                // Dictionary fallback inside this batch: flatten what was collected so far.
+                values = dictionary.gather(held)
+                indices = nil
+            }
+            appendValues(pageValues, valueStart, defs, rows, maxDef)
+        } else {
+            throw ParquetDecodeError("dictionary-encoded page without a dictionary")
+        }
+        count += rows.count
+        return used
+    }
+
+    private mutating func appendValidity(_ defs: [Int32]?, _ rows: Range<Int>, _ maxDef: Int32) {
+        let newCount = count + rows.count
+        let words = (newCount + 63) >> 6
+        if let defs {
+            if validity.count < words { validity.append(contentsOf: repeatElement(0, count: words - validity.count)) }
+            defs.withUnsafeBufferPointer { d in
+                validity.withUnsafeMutableBufferPointer { bits in
+                    var at = count
+                    for i in rows {
+                        if d[i] == maxDef { bits[at >> 6] |= 1 << UInt64(at & 63) } else { hasNull = true }
+                        at += 1
+                    }
+                }
+            }
+        } else {
+            if validity.count < words { validity.append(contentsOf: repeatElement(0, count: words - validity.count)) }
+            validity.withUnsafeMutableBufferPointer { bits in
+                for at in count..<newCount { bits[at >> 6] |= 1 << UInt64(at & 63) }
+            }
+        }
+    }
+
+    private mutating func appendValues(_ src: ColumnStorage, _ start: Int, _ defs: [Int32]?, _ rows: Range<Int>, _ maxDef: Int32) {
+        let dst = values
+        values = .bool([])  // release the reference so the payload below is uniquely owned
+        switch (dst, src) {
+        case (.bool(var d), .bool(let s)): Self.scatterArray(s, start, defs, rows, maxDef, 0, &d); values = .bool(d)
+        case (.int8(var d), .int8(let s)): Self.scatterArray(s, start, defs, rows, maxDef, 0, &d); values = .int8(d)
+        case (.int16(var d), .int16(let s)): Self.scatterArray(s, start, defs, rows, maxDef, 0, &d); values = .int16(d)
+        case (.int32(var d), .int32(let s)): Self.scatterArray(s, start, defs, rows, maxDef, 0, &d); values = .int32(d)
+        case (.int64(var d), .int64(let s)): Self.scatterArray(s, start, defs, rows, maxDef, 0, &d); values = .int64(d)
+        case (.int128(var d), .int128(let s)): Self.scatterArray(s, start, defs, rows, maxDef, 0, &d); values = .int128(d)
+        case (.float32(var d), .float32(let s)): Self.scatterArray(s, start, defs, rows, maxDef, 0, &d); values = .float32(d)
+        case (.float64(var d), .float64(let s)): Self.scatterArray(s, start, defs, rows, maxDef, 0, &d); values = .float64(d)
+        case (.bytes(var d), .bytes(let s)): Self.scatterBytes(s, start, defs, rows, maxDef, &d); values = .bytes(d)
+        default: values = dst
+        }
+    }
+
+    private static func scatterArray<T>(_ src: [T], _ start: Int, _ defs: [Int32]?, _ rows: Range<Int>, _ maxDef: Int32,
+                                        _ zero: T, _ dst: inout [T]) {
+        src.withUnsafeBufferPointer { s in scatter(s, start, defs, rows, maxDef, zero: zero, into: &dst) }
+    }
+
+    @inline(__always)
+    private static func scatter<T>(_ src: UnsafeBufferPointer<T>, _ start: Int, _ defs: [Int32]?, _ rows: Range<Int>,
+                                   _ maxDef: Int32, zero: T, into dst: inout [T]) {
+        guard let defs else {
+            dst.append(contentsOf: UnsafeBufferPointer(rebasing: src[start..<start + rows.count]))
+            return
+        }
+        defs.withUnsafeBufferPointer { d in
+            var v = start
+            for i in rows {
+                if d[i] == maxDef { dst.append(src[v]); v += 1 } else { dst.append(zero) }
+            }
+        }
+    }
+
+    private static func scatterBytes(_ src: ByteColumn, _ start: Int, _ defs: [Int32]?, _ rows: Range<Int>, _ maxDef: Int32,
+                                     _ dst: inout ByteColumn) {
+        src.bytes.withUnsafeBytes { raw in
+            src.offsets.withUnsafeBufferPointer { off in
+                if defs == nil {
+                    let s = Int(off[start]), e = Int(off[start + rows.count])
+                    let base = Int32(dst.bytes.count) - off[start]
+                    dst.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[s..<e]))
+                    for i in start + 1...start + rows.count { dst.offsets.append(off[i] &+ base) }
+                    return
+                }
+                defs!.withUnsafeBufferPointer { d in
+                    var v = start
+                    for i in rows {
+                        if d[i] == maxDef {
+                            dst.append(UnsafeRawBufferPointer(rebasing: raw[Int(off[v])..<Int(off[v + 1])]))
+                            v += 1
+                        } else {
+                            dst.appendEmpty()
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func finish(dictionary: ColumnStorage?) -> Vector {
+        let bitmap = hasNull ? Bitmap(words: validity, count: count) : nil
+        if let indices, let dictionary {
+            // NULL rows point at index 0, so an empty dictionary gets one empty value.
+            let storage = dictionary.count == 0 ? ColumnStorage.bytes(ByteColumn(offsets: [0, 0], bytes: [])) : dictionary
+            return Vector(type: type, count: count, storage: storage, validity: bitmap, shape: .dictionary(indices: indices))
+        }
+        return Vector(type: type, count: count, storage: values, validity: bitmap)
+    }
+}
