@@ -108,7 +108,12 @@ extension ParquetFile {
         var start = Int(meta.dataPageOffset)
         if let dict = meta.dictionaryPageOffset, dict > 0, dict < meta.dataPageOffset { start = Int(dict) }
         var length = Int(meta.totalCompressedSize)
-        let footerStart = fileSize - 8 - Int(truncatingIfNeeded: metadata.schema.isEmpty ? 0 : 0)
+        let footerStart = fileSize - 8
+        if meta.numValues == 0 || metadata.rowGroups[rowGroup].numRows == 0 {
+            // Nothing to decode: writers leave offsets of empty chunks unset.
+            return ColumnChunkReader(leaf: leaf, codec: codec, chunk: [], totalValues: 0, file: path,
+                                     verifyChecksums: false, keepDictionary: false)
+        }
         guard start >= 4, length >= 0, start < fileSize, length <= fileSize - start else {
             throw fail(.corruptMetadata, "column chunk at offset \(start) of \(length) bytes lies outside the \(fileSize)-byte file")
         }
@@ -121,10 +126,11 @@ extension ParquetFile {
     }
 
     private var writtenByOldParquetMR: Bool {
-        guard let createdBy = metadata.createdBy, createdBy.hasPrefix("parquet-mr version ") else { return false }
+        guard let createdBy = metadata.createdBy, createdBy.hasPrefix("parquet-mr") else { return false }
+        // No version at all counts as old, as in Arrow's writer-version check.
         let version = createdBy.dropFirst("parquet-mr version ".count).prefix { $0.isNumber || $0 == "." }
         let parts = version.split(separator: ".").compactMap { Int($0) }
-        guard parts.count >= 3 else { return false }
+        guard parts.count >= 3 else { return true }
         return (parts[0], parts[1], parts[2]) < (1, 2, 9)
     }
 }

@@ -23,8 +23,9 @@ enum NestedTypes {
         if node.isMapAnnotated {
             let kv = try mapChild(node)
             let key = try dataType(of: kv.children[0], leaves: leaves)
-            let value = kv.children.count > 1 ? try dataType(of: kv.children[1], leaves: leaves) : DataType.unknown
-            return .map(key: key, value: value)
+            // A map without values is a set of keys, read as an array as other engines do.
+            guard kv.children.count > 1 else { return .array(key) }
+            return .map(key: key, value: try dataType(of: kv.children[1], leaves: leaves))
         }
         var fields: [RowField] = []
         for child in node.children { fields.append(RowField(name: child.name, type: try dataType(of: child, leaves: leaves))) }
@@ -86,6 +87,13 @@ enum NestedTypes {
             let kv = try mapChild(node)
             guard case .array(let items) = fields[0] else { return .map(keys: [], values: []) }
             var keys: [Value] = [], values: [Value] = []
+            if kv.children.count == 1 {
+                for item in items {
+                    guard case .row(let sub) = item, sub.count == 1 else { throw ParquetDecodeError("bad MAP entry in \(node.name)") }
+                    keys.append(try fieldValue(kv.children[0], sub[0]))
+                }
+                return .array(keys)
+            }
             for item in items {
                 guard case .row(let sub) = item, sub.count == kv.children.count else {
                     throw ParquetDecodeError("bad MAP entry in \(node.name)")
