@@ -19,8 +19,8 @@ public enum Keywords {
     public static let nonReserved: Set<String> = [
         "add", "all", "analyze", "any", "approximate", "array", "asc", "at", "both", "cascade", "collection",
         "columns", "comment", "current", "data", "database", "databases", "date", "day", "dbproperties",
-        "defined", "delimited", "desc", "endpoint", "endpoints", "escaped", "explain", "extended", "external",
-        "fetch", "fields", "filter", "first", "following", "formatted", "function", "groups", "hour", "if",
+        "defined", "delimited", "desc", "double", "endpoint", "endpoints", "escaped", "explain", "extended", "external",
+        "fetch", "fields", "filter", "first", "following", "format", "formatted", "function", "groups", "hour", "if",
         "ignore", "inputformat", "interval", "items", "keys", "lambda", "lambda_invoke", "last", "lateral",
         "leading", "limit", "lines", "location", "map", "minute", "month", "msck", "next", "no", "nulls",
         "offset", "only", "ordinality", "outputformat", "over", "partition", "partitioned", "partitions",
@@ -28,7 +28,7 @@ public enum Keywords {
         "row", "rows", "sagemaker", "sagemaker_invoke_endpoint", "schema", "schemas", "second", "serde",
         "serdeproperties", "sets", "show", "some", "stored", "substring", "tables", "tblproperties", "terminated",
         "ties", "time", "timestamp", "to", "trailing", "try_cast", "type", "unbounded", "use", "verbose",
-        "window", "year", "zone",
+        "window", "without", "year", "zone",
     ]
 
     /// Non-reserved words that may not be an alias written without AS, because a clause can start with them.

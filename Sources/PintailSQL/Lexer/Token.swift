@@ -49,7 +49,7 @@ public struct Token: Sendable, Hashable {
     /// How the token appears in error messages: `'FORM'`, `<EOF>`.
     public var quotedForMessage: String {
         switch kind {
-        case .endOfInput: "<EOF>"
+        case .endOfInput: "'<EOF>'"
         case .string: "'\(("'" + text + "'").shortenedForMessage())'"
         case .quotedIdentifier: "'\"\(text)\"'"
         case .backquotedIdentifier: "'`\(text)`'"

@@ -11,7 +11,9 @@ extension Parser {
     /// Grammar: or-expression
     mutating func orExpression() throws(SQLSyntaxError) -> Expression {
         var left = try andExpression()
-        while accept("or") {
+        var chain = 0
+        while acceptQuietly("or") {
+            try checkChain(&chain)
             let right = try andExpression()
             left = Expression(.binary(.or, left, right), location: left.location)
         }
@@ -21,7 +23,9 @@ extension Parser {
     /// Grammar: and-expression
     mutating func andExpression() throws(SQLSyntaxError) -> Expression {
         var left = try notExpression()
-        while accept("and") {
+        var chain = 0
+        while acceptQuietly("and") {
+            try checkChain(&chain)
             let right = try notExpression()
             left = Expression(.binary(.and, left, right), location: left.location)
         }
@@ -54,7 +58,7 @@ extension Parser {
             let right = try concatExpression()
             return Expression(.binary(op, value, right), location: loc)
         }
-        if accept("is") {
+        if acceptQuietly("is") {
             let negated = accept("not")
             if accept("null") { return Expression(.isNull(value, negated: negated), location: loc) }
             try expect("distinct")
@@ -62,15 +66,15 @@ extension Parser {
             let right = try concatExpression()
             return Expression(.isDistinctFrom(value, right, negated: negated), location: loc)
         }
-        let negated = at("not") && (peekIs("between", ahead: 1) || peekIs("in", ahead: 1) || peekIs("like", ahead: 1))
+        let negated = peekIs("not") && (peekIs("between", ahead: 1) || peekIs("in", ahead: 1) || peekIs("like", ahead: 1))
         if negated { advance() }
-        if accept("between") {
+        if acceptQuietly("between") {
             let low = try concatExpression()
             try expect("and")
             let high = try concatExpression()
             return Expression(.between(value, low: low, high: high, negated: negated), location: loc)
         }
-        if accept("in") {
+        if acceptQuietly("in") {
             if startsQuery(afterParenthesis: true) {
                 let query = try parenthesizedQuery()
                 return Expression(.inSubquery(value, query, negated: negated), location: loc)
@@ -78,7 +82,7 @@ extension Parser {
             let list = try parenthesizedList { (p: inout Parser) throws(SQLSyntaxError) in try p.expression() }
             return Expression(.inList(value, list, negated: negated), location: loc)
         }
-        if accept("like") {
+        if acceptQuietly("like") {
             let pattern = try concatExpression()
             let escape = accept("escape") ? try concatExpression() : nil
             return Expression(.like(value, pattern: pattern, escape: escape, negated: negated), location: loc)
@@ -92,7 +96,7 @@ extension Parser {
             ("=", .equal), ("<>", .notEqual), ("!=", .notEqual), ("<", .less), ("<=", .lessOrEqual),
             (">", .greater), (">=", .greaterOrEqual),
         ]
-        for (symbol, op) in ops where atSymbol(symbol) {
+        for (symbol, op) in ops where peekIsSymbol(symbol) {
             advance()
             return op
         }
@@ -102,7 +106,9 @@ extension Parser {
     /// Grammar: concat-expression
     mutating func concatExpression() throws(SQLSyntaxError) -> Expression {
         var left = try additiveExpression()
-        while acceptSymbol("||") {
+        var chain = 0
+        while acceptSymbolQuietly("||") {
+            try checkChain(&chain)
             let right = try additiveExpression()
             left = Expression(.binary(.concatenate, left, right), location: left.location)
         }
@@ -112,9 +118,11 @@ extension Parser {
     /// Grammar: additive-expression
     mutating func additiveExpression() throws(SQLSyntaxError) -> Expression {
         var left = try multiplicativeExpression()
+        var chain = 0
         while true {
+            try checkChain(&chain)
             let op: BinaryOperator
-            if acceptSymbol("+") { op = .add } else if acceptSymbol("-") { op = .subtract } else { return left }
+            if acceptSymbolQuietly("+") { op = .add } else if acceptSymbolQuietly("-") { op = .subtract } else { return left }
             let right = try multiplicativeExpression()
             left = Expression(.binary(op, left, right), location: left.location)
         }
@@ -123,13 +131,15 @@ extension Parser {
     /// Grammar: multiplicative-expression
     mutating func multiplicativeExpression() throws(SQLSyntaxError) -> Expression {
         var left = try unaryExpression()
+        var chain = 0
         while true {
+            try checkChain(&chain)
             let op: BinaryOperator
-            if acceptSymbol("*") {
+            if acceptSymbolQuietly("*") {
                 op = .multiply
-            } else if acceptSymbol("/") {
+            } else if acceptSymbolQuietly("/") {
                 op = .divide
-            } else if acceptSymbol("%") {
+            } else if acceptSymbolQuietly("%") {
                 op = .modulo
             } else {
                 return left
@@ -152,7 +162,7 @@ extension Parser {
     /// Grammar: at-time-zone
     mutating func atTimeZone() throws(SQLSyntaxError) -> Expression {
         let value = try postfixExpression()
-        guard at("at"), peekIs("time", ahead: 1), peekIs("zone", ahead: 2) else { return value }
+        guard peekIs("at"), peekIs("time", ahead: 1), peekIs("zone", ahead: 2) else { return value }
         advance(); advance(); advance()
         let zone = try postfixExpression()
         return Expression(.atTimeZone(value, zone: zone), location: value.location)
@@ -161,12 +171,14 @@ extension Parser {
     /// Grammar: postfix-expression
     mutating func postfixExpression() throws(SQLSyntaxError) -> Expression {
         var value = try primaryExpression()
+        var chain = 0
         while true {
-            if acceptSymbol("[") {
+            try checkChain(&chain)
+            if acceptSymbolQuietly("[") {
                 let index = try expression()
                 try expectSymbol("]")
                 value = Expression(.subscriptAccess(base: value, index: index), location: value.location)
-            } else if atSymbol("."), Self.isIdentifier(peek(1)) {
+            } else if peekIsSymbol("."), Self.isIdentifier(peek(1)) {
                 advance()
                 let field = try identifier()
                 value = Expression(.dereference(base: value, field: field), location: value.location)

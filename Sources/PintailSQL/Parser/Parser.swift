@@ -9,8 +9,9 @@ struct Parser {
     var expected: [String] = []
     var expectedAt = -1
 
-    /// Deep enough for any query a person writes; shallow enough for a 512 KiB thread stack in a debug build.
-    static let maxDepth = 100
+    /// Deep enough for any query a person writes (about 100 nested parentheses); keeps trees shallow enough for
+    /// recursive consumers (printer, binder) and the parse within `LargeStack.stackSize`.
+    static let maxDepth = 200
 
     init(tokens: [Token]) {
         self.tokens = tokens
@@ -59,6 +60,21 @@ struct Parser {
 
     mutating func accept(_ keyword: String) -> Bool {
         guard at(keyword) else { return false }
+        advance()
+        return true
+    }
+
+    /// Accepts an operator-like continuation without recording it as expected: after a complete expression the
+    /// "Expecting" list should name the clause that may follow, not every operator.
+    mutating func acceptQuietly(_ keyword: String) -> Bool {
+        guard peekIs(keyword) else { return false }
+        advance()
+        return true
+    }
+
+    /// The symbol form of `acceptQuietly`.
+    mutating func acceptSymbolQuietly(_ symbol: String) -> Bool {
+        guard peekIsSymbol(symbol) else { return false }
         advance()
         return true
     }
@@ -169,4 +185,17 @@ struct Parser {
     }
 
     mutating func leave() { depth -= 1 }
+
+    /// Longest run of left-associative operators (or joins, or set operations) in one chain. Chains parse in a loop
+    /// but build a left-deep tree, and consumers of the tree recurse over it.
+    static let maxChainLength = 1000
+
+    /// Call once per operator added to a chain; throws when the chain gets too long.
+    func checkChain(_ length: inout Int) throws(SQLSyntaxError) {
+        length += 1
+        if length > Self.maxChainLength {
+            throw SQLSyntaxError(
+                message: "expression is too long (more than \(Self.maxChainLength) chained operators)", at: current.start)
+        }
+    }
 }

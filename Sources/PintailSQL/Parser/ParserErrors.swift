@@ -6,7 +6,9 @@ extension Parser {
         let token = current
         let wanted = expectedAt == position ? expected : []
         let list = Self.summarize(wanted)
-        let extraneous = token.kind != .endOfInput && wanted.contains { Self.satisfies(peek(1), $0) }
+        // Only a keyword, symbol or end of input after the token is a strong enough sign that it is an extra token.
+        let extraneous = token.kind != .endOfInput
+            && wanted.contains { $0.hasPrefix("'") || $0 == "<EOF>" ? Self.satisfies(peek(1), $0) : false }
         var message = "\(extraneous ? "extraneous" : "mismatched") input \(token.quotedForMessage)"
         if !list.isEmpty { message += ". Expecting: \(list)" }
         return SQLSyntaxError(message: message, at: token.start)

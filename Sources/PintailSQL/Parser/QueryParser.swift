@@ -78,7 +78,9 @@ extension Parser {
     /// Grammar: query-term
     mutating func queryTerm() throws(SQLSyntaxError) -> QueryBody {
         var left = try intersectTerm()
+        var chain = 0
         while at("union") || at("except") {
+            try checkChain(&chain)
             let token = advance()
             let (all, explicit) = setQuantifier()
             let right = try intersectTerm()
@@ -92,7 +94,9 @@ extension Parser {
     /// Grammar: intersect-term
     mutating func intersectTerm() throws(SQLSyntaxError) -> QueryBody {
         var left = try queryPrimary()
+        var chain = 0
         while at("intersect") {
+            try checkChain(&chain)
             let token = advance()
             let (all, explicit) = setQuantifier()
             let right = try queryPrimary()

@@ -4,7 +4,9 @@ extension Parser {
     /// Grammar: from-clause
     mutating func fromClause() throws(SQLSyntaxError) -> Relation {
         var left = try relation()
+        var chain = 0
         while acceptSymbol(",") {
+            try checkChain(&chain)
             let right = try relation()
             left = Relation(.join(Join(type: .implicit, left: left, right: right, criteria: nil)), location: left.location)
         }
@@ -16,7 +18,9 @@ extension Parser {
         try enter()
         defer { leave() }
         var left = try aliasedRelation()
+        var chain = 0
         while true {
+            try checkChain(&chain)
             let type: JoinType
             var natural = false
             if accept("cross") {

@@ -1,0 +1,2 @@
+-- error: 1:17: mismatched input ')'. Expecting: <type>
+SELECT CAST(a AS) FROM t

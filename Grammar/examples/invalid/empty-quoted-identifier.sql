@@ -1,0 +1,2 @@
+-- error: 1:8: zero-length delimited identifier not allowed
+SELECT "" FROM t

@@ -1,0 +1,2 @@
+-- error: 1:18: mismatched input '<EOF>'. Expecting: 'WITH'
+CREATE ENDPOINT e

@@ -1,0 +1,2 @@
+-- error: 1:23: mismatched input 'x'. Expecting: 'ALL', <integer>
+SELECT a FROM t LIMIT x

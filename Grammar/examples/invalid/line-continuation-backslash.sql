@@ -1,0 +1,2 @@
+-- error: 1:42: unexpected character '\'
+CREATE TABLE t WITH (format = 'PARQUET', \

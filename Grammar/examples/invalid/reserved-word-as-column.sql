@@ -1,0 +1,2 @@
+-- error: 1:8: mismatched input 'select'. Expecting: '*', '+', '-', 'ALL', 'DISTINCT', 'NOT', <expression>
+SELECT select FROM t

@@ -1,0 +1,2 @@
+-- error: 1:11: mismatched input 'FROM'. Expecting: '*', '+', '-', 'NOT', <expression>, <identifier>
+SELECT a, FROM t

@@ -1,0 +1,2 @@
+-- error: 1:42: mismatched input 'HTTP_INVOKE'. Expecting: 'LAMBDA_INVOKE', 'SAGEMAKER_INVOKE_ENDPOINT'
+USING FUNCTION f(x int) RETURNS int TYPE HTTP_INVOKE WITH (url = 'x') SELECT f(1)

@@ -1,0 +1,2 @@
+-- error: 1:10: unexpected character '#'
+SELECT a # b FROM t

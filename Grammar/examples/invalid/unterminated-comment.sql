@@ -1,0 +1,2 @@
+-- error: 1:10: unterminated comment
+SELECT 1 /* never closed

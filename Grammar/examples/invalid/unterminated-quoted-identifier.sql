@@ -1,0 +1,2 @@
+-- error: 1:8: unterminated quoted identifier
+SELECT "abc FROM t
