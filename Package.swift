@@ -38,13 +38,15 @@ let package = Package(
         .target(name: "PintailPlanner", dependencies: ["PintailCore", "PintailSQL"]),
         .target(
             name: "PintailExecution",
-            dependencies: ["PintailCore", "PintailPlanner", "PintailParquet", "PintailText", "PintailSketch", "PintailML"],
+            dependencies: ["PintailCore", "PintailPlanner", "PintailText"],
             swiftSettings: fast),
         .target(
             name: "PintailEngine",
             dependencies: ["PintailCore", "PintailSQL", "PintailCatalog", "PintailPlanner", "PintailExecution"]),
         // Executables.
-        .executableTarget(name: "pintail", dependencies: ["PintailEngine", "CEdit"]),
+        // The CLI's formatter, argument parser and script runner, kept apart from main so that tests can call them.
+        .target(name: "PintailCLI", dependencies: ["PintailCore", "PintailEngine"]),
+        .executableTarget(name: "pintail", dependencies: ["PintailCLI", "PintailEngine", "CEdit"]),
         .executableTarget(name: "pintail-datagen", dependencies: ["PintailCore", "PintailParquet", "PintailCodecs"]),
         .executableTarget(name: "pintail-bench", dependencies: ["PintailEngine"]),
 
@@ -58,5 +60,6 @@ let package = Package(
         .testTarget(name: "PintailParquetTests", dependencies: ["PintailParquet"]),
         .testTarget(name: "PintailTextTests", dependencies: ["PintailText"]),
         .testTarget(name: "PintailEngineTests", dependencies: ["PintailEngine"]),
+        .testTarget(name: "PintailCLITests", dependencies: ["PintailCLI"]),
     ]
 )
