@@ -1,0 +1,267 @@
+import PintailCore
+import PintailPlanner
+
+/// The running state of one aggregate for every group of a hash aggregation. `update` receives, for each input
+/// row, its group number; groups are numbered densely from 0 in order of first appearance.
+protocol AggregateState: AnyObject {
+    func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws
+    func finish(groupCount: Int) -> Vector
+}
+
+enum AggregateStates {
+    static func make(_ call: AggregateCall) throws -> AggregateState {
+        if call.distinct {
+            return DistinctAggregate(inner: try make(AggregateCall(function: call.function, arguments: call.arguments, distinct: false, type: call.type)))
+        }
+        let argType = call.arguments.first?.type ?? .unknown
+        switch call.function {
+        case "count_star": return CountAggregate(countNulls: true)
+        case "count": return CountAggregate(countNulls: false)
+        case "count_if": return CountIfAggregate()
+        case "sum":
+            if argType.isInteger { return IntegerSumAggregate(average: false) }
+            if case .decimal = argType { return DecimalSumAggregate(type: call.type, average: false) }
+            return DoubleSumAggregate(average: false, type: call.type)
+        case "avg":
+            if argType.isInteger { return DoubleSumAggregate(average: true, type: call.type) }
+            if case .decimal = argType { return DecimalSumAggregate(type: call.type, average: true) }
+            return DoubleSumAggregate(average: true, type: call.type)
+        case "min", "max", "arbitrary", "any_value":
+            return ExtremeAggregate(type: call.type, wantMax: call.function == "max", first: call.function == "arbitrary" || call.function == "any_value")
+        case "bool_and", "every": return BoolAggregate(isAnd: true)
+        case "bool_or": return BoolAggregate(isAnd: false)
+        default:
+            throw ExecutionError("Aggregate function '\(call.function)' is not implemented")
+        }
+    }
+}
+
+final class CountAggregate: AggregateState {
+    private var counts: [Int64] = []
+    private let countNulls: Bool
+    init(countNulls: Bool) { self.countNulls = countNulls }
+    func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
+        if counts.count < groupCount { counts += [Int64](repeating: 0, count: groupCount - counts.count) }
+        if countNulls || arguments.isEmpty || !arguments[0].mayHaveNulls {
+            counts.withUnsafeMutableBufferPointer { c in for g in groups { c[Int(g)] += 1 } }
+        } else {
+            let v = arguments[0]
+            for (i, g) in groups.enumerated() where v.isValid(i) { counts[Int(g)] += 1 }
+        }
+    }
+    func finish(groupCount: Int) -> Vector {
+        if counts.count < groupCount { counts += [Int64](repeating: 0, count: groupCount - counts.count) }
+        return Vector(type: .bigint, count: groupCount, storage: .int64(counts))
+    }
+}
+
+final class CountIfAggregate: AggregateState {
+    private var counts: [Int64] = []
+    func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
+        if counts.count < groupCount { counts += [Int64](repeating: 0, count: groupCount - counts.count) }
+        let v = arguments[0]
+        for (i, g) in groups.enumerated() where v.isValid(i) && v.boolValue(at: i) { counts[Int(g)] += 1 }
+    }
+    func finish(groupCount: Int) -> Vector {
+        if counts.count < groupCount { counts += [Int64](repeating: 0, count: groupCount - counts.count) }
+        return Vector(type: .bigint, count: groupCount, storage: .int64(counts))
+    }
+}
+
+/// sum of integers (bigint, overflow is an error).
+final class IntegerSumAggregate: AggregateState {
+    private var sums: [Int64] = []
+    private var seen: [UInt8] = []
+    private let average: Bool
+    init(average: Bool) { self.average = average }
+    func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
+        if sums.count < groupCount {
+            sums += [Int64](repeating: 0, count: groupCount - sums.count)
+            seen += [UInt8](repeating: 0, count: groupCount - seen.count)
+        }
+        let v = arguments[0].flattened()
+        guard let x = v.int64Values() else { throw ExecutionError("internal: sum expects integers") }
+        var overflow = false
+        x.withUnsafeBufferPointer { x in
+            sums.withUnsafeMutableBufferPointer { s in
+                seen.withUnsafeMutableBufferPointer { seen in
+                    let validity = v.flatValidity
+                    for (i, g) in groups.enumerated() {
+                        if let validity, !validity[i] { continue }
+                        let (r, o) = s[Int(g)].addingReportingOverflow(x[i])
+                        if o { overflow = true }
+                        s[Int(g)] = r
+                        seen[Int(g)] = 1
+                    }
+                }
+            }
+        }
+        if overflow { throw ExecutionError("bigint overflow in sum") }
+    }
+    func finish(groupCount: Int) -> Vector {
+        var validity = Bitmap(count: groupCount, value: true)
+        var anyNull = false
+        for g in 0..<groupCount where g >= seen.count || seen[g] == 0 { validity[g] = false; anyNull = true }
+        let values = (0..<groupCount).map { $0 < sums.count ? sums[$0] : 0 }
+        return Vector(type: .bigint, count: groupCount, storage: .int64(values), validity: anyNull ? validity : nil)
+    }
+}
+
+/// sum and avg as doubles (avg of integers is a double in Presto).
+final class DoubleSumAggregate: AggregateState {
+    private var sums: [Double] = []
+    private var counts: [Int64] = []
+    private let average: Bool
+    private let type: DataType
+    init(average: Bool, type: DataType) {
+        self.average = average
+        self.type = type
+    }
+    func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
+        if sums.count < groupCount {
+            sums += [Double](repeating: 0, count: groupCount - sums.count)
+            counts += [Int64](repeating: 0, count: groupCount - counts.count)
+        }
+        let v = arguments[0].flattened()
+        let x: [Double]
+        if let d = v.doubleValues() { x = d } else if let i = v.int64Values() { x = i.map { Double($0) } } else {
+            throw ExecutionError("internal: sum expects numbers")
+        }
+        let validity = v.flatValidity
+        x.withUnsafeBufferPointer { x in
+            sums.withUnsafeMutableBufferPointer { s in
+                counts.withUnsafeMutableBufferPointer { c in
+                    for (i, g) in groups.enumerated() {
+                        if let validity, !validity[i] { continue }
+                        s[Int(g)] += x[i]
+                        c[Int(g)] += 1
+                    }
+                }
+            }
+        }
+    }
+    func finish(groupCount: Int) -> Vector {
+        var validity = Bitmap(count: groupCount, value: true)
+        var anyNull = false
+        var out = [Double](repeating: 0, count: groupCount)
+        for g in 0..<groupCount {
+            if g >= counts.count || counts[g] == 0 { validity[g] = false; anyNull = true; continue }
+            out[g] = average ? sums[g] / Double(counts[g]) : sums[g]
+        }
+        return .fromDouble(out, type: type, validity: anyNull ? validity : nil)
+    }
+}
+
+/// sum and avg of decimals, exact.
+final class DecimalSumAggregate: AggregateState {
+    private var sums: [Int128] = []
+    private var counts: [Int64] = []
+    private let type: DataType
+    private let average: Bool
+    init(type: DataType, average: Bool) {
+        self.type = type
+        self.average = average
+    }
+    func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
+        if sums.count < groupCount {
+            sums += [Int128](repeating: 0, count: groupCount - sums.count)
+            counts += [Int64](repeating: 0, count: groupCount - counts.count)
+        }
+        let v = arguments[0].flattened()
+        let x = Arithmetic.unscaled(v)
+        for (i, g) in groups.enumerated() where v.isValid(i) {
+            sums[Int(g)] += x[i]
+            counts[Int(g)] += 1
+        }
+    }
+    func finish(groupCount: Int) -> Vector {
+        var b = VectorBuilder(type: type, capacity: groupCount)
+        for g in 0..<groupCount {
+            if g >= counts.count || counts[g] == 0 { b.appendNull(); continue }
+            b.append(.decimal(average ? Arithmetic.divideRounded(sums[g], Int128(counts[g])) : sums[g]))
+        }
+        return b.finish()
+    }
+}
+
+/// min, max and arbitrary over any comparable type.
+final class ExtremeAggregate: AggregateState {
+    private var best: [Value] = []
+    private let type: DataType
+    private let wantMax: Bool
+    private let first: Bool
+    init(type: DataType, wantMax: Bool, first: Bool) {
+        self.type = type
+        self.wantMax = wantMax
+        self.first = first
+    }
+    func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
+        if best.count < groupCount { best += [Value](repeating: .null, count: groupCount - best.count) }
+        let v = arguments[0]
+        // Typed fast path for integers and doubles.
+        if !first, v.isFlat, let x = v.int64Values(), type.isInteger || type == .date || type == .boolean {
+            for (i, g) in groups.enumerated() where v.isValid(i) {
+                if case .int(let cur) = best[Int(g)] {
+                    if wantMax ? x[i] > cur : x[i] < cur { best[Int(g)] = .int(x[i]) }
+                } else { best[Int(g)] = .int(x[i]) }
+            }
+            return
+        }
+        for (i, g) in groups.enumerated() where v.isValid(i) {
+            let cur = best[Int(g)]
+            if cur.isNull { best[Int(g)] = v.value(at: i); continue }
+            if first { continue }
+            let c = ValueOrdering.compare(v.value(at: i), cur)
+            if wantMax ? c > 0 : c < 0 { best[Int(g)] = v.value(at: i) }
+        }
+    }
+    func finish(groupCount: Int) -> Vector {
+        var b = VectorBuilder(type: type, capacity: groupCount)
+        for g in 0..<groupCount { b.append(g < best.count ? best[g] : .null) }
+        return b.finish()
+    }
+}
+
+final class BoolAggregate: AggregateState {
+    private var state: [Int8] = []  // -1 no value, 0 false, 1 true
+    private let isAnd: Bool
+    init(isAnd: Bool) { self.isAnd = isAnd }
+    func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
+        if state.count < groupCount { state += [Int8](repeating: -1, count: groupCount - state.count) }
+        let v = arguments[0]
+        for (i, g) in groups.enumerated() where v.isValid(i) {
+            let b: Int8 = v.boolValue(at: i) ? 1 : 0
+            let cur = state[Int(g)]
+            state[Int(g)] = cur == -1 ? b : (isAnd ? min(cur, b) : max(cur, b))
+        }
+    }
+    func finish(groupCount: Int) -> Vector {
+        var b = VectorBuilder(type: .boolean, capacity: groupCount)
+        for g in 0..<groupCount {
+            let s = g < state.count ? state[g] : -1
+            if s == -1 { b.appendNull() } else { b.append(.boolean(s == 1)) }
+        }
+        return b.finish()
+    }
+}
+
+/// f(DISTINCT x): remembers each group's distinct values and feeds each once to the inner aggregate.
+final class DistinctAggregate: AggregateState {
+    private let inner: AggregateState
+    private var seen: [Set<Value>] = []
+    init(inner: AggregateState) { self.inner = inner }
+    func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
+        if seen.count < groupCount { seen += [Set<Value>](repeating: [], count: groupCount - seen.count) }
+        var keep: [Int32] = []
+        var keepGroups: [Int32] = []
+        let v = arguments[0]
+        for (i, g) in groups.enumerated() where v.isValid(i) {
+            if seen[Int(g)].insert(v.value(at: i)).inserted {
+                keep.append(Int32(i))
+                keepGroups.append(g)
+            }
+        }
+        try inner.update(groups: keepGroups, groupCount: groupCount, arguments: arguments.map { $0.sliced(keep) })
+    }
+    func finish(groupCount: Int) -> Vector { inner.finish(groupCount: groupCount) }
+}

@@ -1,0 +1,78 @@
+import PintailCore
+import PintailPlanner
+
+/// An expression compiled for one plan: a closure tree whose kernels were chosen by type when it was built.
+typealias CompiledExpression = (Batch) throws -> Vector
+
+/// Compiles bound expressions into kernels. The common, hot shapes (columns, constants, arithmetic, comparisons,
+/// boolean logic, LIKE) get typed loops over contiguous buffers; the long tail of scalar functions runs through
+/// `RowFunctions` one row at a time.
+enum ExpressionCompiler {
+    static func compile(_ e: BoundExpr) throws -> CompiledExpression {
+        switch e {
+        case .column(let i, _):
+            return { $0.columns[i] }
+        case .literal(let v, let t):
+            return { Vector(value: v, type: t, count: $0.count) }
+        case .and(let args):
+            let parts = try args.map(compile)
+            return { batch in try Logic.and(try parts.map { try $0(batch) }, count: batch.count) }
+        case .or(let args):
+            let parts = try args.map(compile)
+            return { batch in try Logic.or(try parts.map { try $0(batch) }, count: batch.count) }
+        case .not(let x):
+            let inner = try compile(x)
+            return { batch in Logic.not(try inner(batch)) }
+        case .isNull(let x):
+            let inner = try compile(x)
+            return { batch in Logic.isNull(try inner(batch)) }
+        case .cast(let x, let to, let isTry):
+            let inner = try compile(x)
+            let from = x.type
+            return { batch in try Casts.cast(try inner(batch), from: from, to: to, isTry: isTry) }
+        case .inList(let x, let items):
+            // x IN (a, b) is x = a OR x = b, with the same NULL semantics.
+            let comparisons = try items.map { try compile(.call("$eq", [x, $0], .boolean)) }
+            return { batch in try Logic.or(try comparisons.map { try $0(batch) }, count: batch.count) }
+        case .caseWhen(let arms, let otherwise, let t):
+            let conditions = try arms.map { try compile($0.condition) }
+            let results = try arms.map { try compile($0.result) }
+            let fallback = try otherwise.map(compile)
+            return { batch in try Conditional.caseWhen(batch, conditions, results, fallback, type: t) }
+        case .coalesce(let args, let t):
+            let parts = try args.map(compile)
+            return { batch in try Conditional.coalesce(batch, parts, type: t) }
+        case .call(let name, let args, let t):
+            return try compileCall(name, args, t)
+        }
+    }
+
+    private static func compileCall(_ name: String, _ args: [BoundExpr], _ type: DataType) throws -> CompiledExpression {
+        let compiled = try args.map(compile)
+        switch name {
+        case "$add", "$subtract", "$multiply", "$divide", "$modulo":
+            let op = Arithmetic.Operator(rawValue: name)!
+            let (l, r) = (compiled[0], compiled[1])
+            let lt = args[0].type, rt = args[1].type
+            return { batch in try Arithmetic.apply(op, try l(batch), try r(batch), leftType: lt, rightType: rt, resultType: type) }
+        case "$negate":
+            let x = compiled[0]
+            return { batch in try Arithmetic.negate(try x(batch)) }
+        case "$eq", "$ne", "$lt", "$le", "$gt", "$ge":
+            let op = Comparison.Operator(rawValue: name)!
+            let (l, r) = (compiled[0], compiled[1])
+            return { batch in try Comparison.apply(op, try l(batch), try r(batch)) }
+        case "$like":
+            return try Like.compile(args, compiled)
+        default:
+            guard RowFunctions.isImplemented(name) else {
+                throw ExecutionError("Function '\(name)' is not implemented")
+            }
+            let argTypes = args.map(\.type)
+            return { batch in
+                let inputs = try compiled.map { try $0(batch) }
+                return try RowFunctions.apply(name, inputs, argumentTypes: argTypes, resultType: type, count: batch.count)
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import PintailCore
+import PintailPlanner
+
+/// GROUP BY: assigns each input row a dense group number by hashing its key columns, updates the aggregates,
+/// and at the end emits one row per group (keys, then aggregates).
+final class HashAggregateOperator: Operator {
+    private let input: Operator
+    private let keys: [CompiledExpression]
+    private let keyTypes: [DataType]
+    private let arguments: [[CompiledExpression]]
+    private let states: [AggregateState]
+    private var groupOf: [GroupKey: Int32] = [:]
+    private var keyBuilders: [VectorBuilder]
+    private var output: [Batch]? = nil
+
+    init(input: Operator, keys: [BoundExpr], aggregates: [AggregateCall]) throws {
+        self.input = input
+        self.keys = try keys.map(ExpressionCompiler.compile)
+        keyTypes = keys.map(\.type)
+        arguments = try aggregates.map { try $0.arguments.map(ExpressionCompiler.compile) }
+        states = try aggregates.map(AggregateStates.make)
+        keyBuilders = keys.map { VectorBuilder(type: $0.type) }
+    }
+
+    func next() throws -> Batch? {
+        if output == nil { try consume() }
+        guard var out = output, !out.isEmpty else { return nil }
+        let b = out.removeFirst()
+        output = out
+        return b
+    }
+
+    private func consume() throws {
+        var groupCount = 0
+        var encoder = KeyEncoder()
+        while let batch = try input.next() {
+            let keyVectors = try keys.map { try $0(batch) }
+            var groups = [Int32](repeating: 0, count: batch.count)
+            if keyVectors.isEmpty {
+                if groupCount == 0 { groupCount = 1 }
+            } else {
+                for row in 0..<batch.count {
+                    let key = encoder.encode(keyVectors, row: row)
+                    if let g = groupOf[key] {
+                        groups[row] = g
+                    } else {
+                        let g = Int32(groupCount)
+                        groupOf[key] = g
+                        groupCount += 1
+                        for (k, v) in keyVectors.enumerated() { keyBuilders[k].append(v.value(at: row)) }
+                        groups[row] = g
+                    }
+                }
+            }
+            for (a, state) in states.enumerated() {
+                try state.update(groups: groups, groupCount: groupCount, arguments: try arguments[a].map { try $0(batch) })
+            }
+        }
+        // A global aggregate over no rows still yields one row (count 0, sum NULL).
+        if keys.isEmpty && groupCount == 0 { groupCount = 1 }
+        let columns = keyBuilders.map { $0.finish() } + states.map { $0.finish(groupCount: groupCount) }
+        var batches: [Batch] = []
+        var start = 0
+        let full = Batch(columns: columns, count: groupCount)
+        while start < groupCount {
+            let end = min(groupCount, start + Batch.preferredSize)
+            batches.append(full.rows(start..<end))
+            start = end
+        }
+        output = batches
+    }
+}
+
+/// A group key's bytes: each key column's validity and value, in a canonical encoding.
+struct GroupKey: Hashable {
+    var bytes: [UInt8]
+}
+
+struct KeyEncoder {
+    private var buffer: [UInt8] = []
+
+    mutating func encode(_ vectors: [Vector], row: Int) -> GroupKey {
+        buffer.removeAll(keepingCapacity: true)
+        for v in vectors {
+            guard v.isValid(row) else { buffer.append(0); continue }
+            buffer.append(1)
+            let s = v.storageIndex(row)
+            switch v.storage {
+            case .bool(let a): buffer.append(a[s])
+            case .int8(let a): append(Int64(a[s]))
+            case .int16(let a): append(Int64(a[s]))
+            case .int32(let a): append(Int64(a[s]))
+            case .int64(let a): append(a[s])
+            case .int128(let a): append(Int64(truncatingIfNeeded: a[s])); append(Int64(truncatingIfNeeded: a[s] >> 64))
+            case .float32(let a): append(Int64(bitPattern: a[s] == 0 ? 0 : Double(a[s]).bitPattern))
+            case .float64(let a): append(Int64(bitPattern: a[s] == 0 ? 0 : (a[s].isNaN ? Double.nan.bitPattern : a[s].bitPattern)))
+            case .bytes(let b):
+                let start = Int(b.offsets[s]), end = Int(b.offsets[s + 1])
+                append(Int64(end - start))
+                buffer.append(contentsOf: b.bytes[start..<end])
+            case .list, .map, .row:
+                let text = ValueText.text(v.value(at: row), type: v.type)
+                append(Int64(text.utf8.count))
+                buffer.append(contentsOf: text.utf8)
+            }
+        }
+        return GroupKey(bytes: buffer)
+    }
+
+    private mutating func append(_ x: Int64) {
+        withUnsafeBytes(of: x.littleEndian) { buffer.append(contentsOf: $0) }
+    }
+}

@@ -1,0 +1,50 @@
+import PintailCore
+
+/// A physical operator: pulls batches from its inputs and produces batches until it returns nil.
+protocol Operator: AnyObject {
+    func next() throws -> Batch?
+}
+
+/// Counters a query accumulates while it runs, for the CLI footer and EXPLAIN ANALYZE.
+public final class ExecutionStatistics: @unchecked Sendable {
+    private var lock = SpinLock()
+    private var _bytesScanned = 0
+    private var _badFields = 0
+    private var _filesRead = 0
+
+    public init() {}
+
+    public var bytesScanned: Int { lock.withLock { _bytesScanned } }
+    public var badFields: Int { lock.withLock { _badFields } }
+    public var filesRead: Int { lock.withLock { _filesRead } }
+
+    func addFile(bytes: Int, badFields: Int) {
+        lock.withLock {
+            _bytesScanned += bytes
+            _badFields += badFields
+            _filesRead += 1
+        }
+    }
+}
+
+/// A minimal lock for counters touched rarely (once per file).
+struct SpinLock {
+    private let mutex = MutexBox()
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return try body()
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+final class MutexBox: @unchecked Sendable {
+    private var m = pthread_mutex_t()
+    init() { pthread_mutex_init(&m, nil) }
+    deinit { pthread_mutex_destroy(&m) }
+    func lock() { pthread_mutex_lock(&m) }
+    func unlock() { pthread_mutex_unlock(&m) }
+}

@@ -1,1 +1,0 @@
-// PintailExecution: work in progress.

@@ -1,0 +1,96 @@
+import PintailCore
+import PintailPlanner
+
+/// ORDER BY: collects its input, sorts row numbers by the keys, and emits the rows in order. With a LIMIT above it
+/// (`limit`), only the first rows are materialised.
+final class SortOperator: Operator {
+    private let input: Operator
+    private let keys: [SortKey]
+    private let compiled: [CompiledExpression]
+    private let limit: Int?
+    private var output: [Batch]? = nil
+
+    init(input: Operator, keys: [SortKey], limit: Int? = nil) throws {
+        self.input = input
+        self.keys = keys
+        compiled = try keys.map { try ExpressionCompiler.compile($0.expression) }
+        self.limit = limit
+    }
+
+    func next() throws -> Batch? {
+        if output == nil { try run() }
+        guard var out = output, !out.isEmpty else { return nil }
+        let b = out.removeFirst()
+        output = out
+        return b
+    }
+
+    private func run() throws {
+        var batches: [Batch] = []
+        var keyColumns: [[Vector]] = keys.map { _ in [] }
+        while let batch = try input.next() {
+            batches.append(batch)
+            for (k, c) in compiled.enumerated() { keyColumns[k].append(try c(batch)) }
+        }
+        let total = batches.reduce(0) { $0 + $1.count }
+        guard total > 0, let first = batches.first else { output = []; return }
+        let types = first.columns.map(\.type)
+        let data = (0..<types.count).map { c in Vector.concatenate(batches.map { $0.columns[c] }, type: types[c]) }
+        let sortColumns = keys.indices.map { Vector.concatenate(keyColumns[$0], type: keys[$0].expression.type) }
+        let comparators = zip(sortColumns, keys).map { RowComparator(vector: $0, key: $1) }
+        var order = (0..<Int32(total)).map { $0 }
+        order.sort { a, b in
+            for c in comparators {
+                let r = c.compare(Int(a), Int(b))
+                if r != 0 { return r < 0 }
+            }
+            return a < b
+        }
+        if let limit, order.count > limit { order = Array(order.prefix(limit)) }
+        var out: [Batch] = []
+        var start = 0
+        while start < order.count {
+            let slice = Array(order[start..<min(order.count, start + Batch.preferredSize)])
+            out.append(Batch(columns: data.map { $0.sliced(slice) }, count: slice.count))
+            start += Batch.preferredSize
+        }
+        output = out
+    }
+}
+
+/// Compares two rows of one flat key vector, with the key's direction and NULL placement.
+struct RowComparator {
+    let vector: Vector
+    let ascending: Bool
+    let nullsFirst: Bool
+    private let ints: [Int64]?
+    private let doubles: [Double]?
+    private let bytes: ByteColumn?
+
+    init(vector: Vector, key: SortKey) {
+        self.vector = vector
+        ascending = key.ascending
+        nullsFirst = key.nullsFirst
+        if case .int128 = vector.storage { ints = nil } else { ints = vector.int64Values() }
+        doubles = vector.doubleValues()
+        bytes = vector.byteColumn
+    }
+
+    @inline(__always)
+    func compare(_ a: Int, _ b: Int) -> Int {
+        let va = vector.isValid(a), vb = vector.isValid(b)
+        if !va || !vb {
+            if va == vb { return 0 }
+            // NULLs sort last unless NULLS FIRST, whatever the direction.
+            return (!va) == nullsFirst ? -1 : 1
+        }
+        var c: Int
+        if let ints { c = ints[a] < ints[b] ? -1 : (ints[a] > ints[b] ? 1 : 0) }
+        else if let doubles {
+            let x = doubles[a], y = doubles[b]
+            c = x < y ? -1 : (x > y ? 1 : (x == y ? 0 : (x.isNaN ? (y.isNaN ? 0 : 1) : -1)))
+        } else if let bytes { c = Comparison.compareBytes(bytes, a, bytes, b) }
+        else { c = ValueOrdering.compare(vector.value(at: a), vector.value(at: b)) }
+        return ascending ? c : -c
+    }
+}

@@ -1,0 +1,51 @@
+import PintailCore
+
+/// A relational plan: each node produces rows with the `fields` it reports; expressions index into the node's
+/// input's fields.
+public indirect enum LogicalPlan: Sendable {
+    case scan(Scan)
+    /// Literal rows (VALUES, or a SELECT without FROM: one row, no columns).
+    case values(rows: [[BoundExpr]], fields: [Field])
+    case filter(LogicalPlan, predicate: BoundExpr)
+    case project(LogicalPlan, expressions: [BoundExpr], fields: [Field])
+    /// Output: the group keys, then the aggregates.
+    case aggregate(LogicalPlan, keys: [BoundExpr], aggregates: [AggregateCall], fields: [Field])
+    case sort(LogicalPlan, keys: [SortKey])
+    case limit(LogicalPlan, offset: Int, count: Int?)
+    /// UNION ALL of inputs with the same fields.
+    case unionAll([LogicalPlan], fields: [Field])
+
+    public var fields: [Field] {
+        switch self {
+        case .scan(let s): return s.outputFields
+        case .values(_, let f), .project(_, _, let f), .aggregate(_, _, _, let f), .unionAll(_, let f): return f
+        case .filter(let input, _), .sort(let input, _), .limit(let input, _, _): return input.fields
+        }
+    }
+}
+
+/// Reading a table: which columns, and which predicates the scan may use to skip partitions, files and row groups.
+public struct Scan: Sendable {
+    public var table: TableHandle
+    /// Indices into `table.schema` of the columns produced, in output order.
+    public var columns: [Int]
+    /// Conjuncts over the output columns that the scan may use to skip data; the rows it returns still pass
+    /// through a Filter above it.
+    public var pushedPredicates: [BoundExpr]
+    /// The partitions to read (all of the table's, until partition pruning narrows them).
+    public var partitions: [PartitionHandle]?
+    public var alias: String?
+
+    public init(table: TableHandle, columns: [Int], alias: String? = nil) {
+        self.table = table
+        self.columns = columns
+        self.pushedPredicates = []
+        self.partitions = nil
+        self.alias = alias
+    }
+
+    public var outputFields: [Field] {
+        let schema = table.schema
+        return columns.map { Field(name: schema[$0].name, type: schema[$0].type, qualifier: alias ?? table.name) }
+    }
+}

@@ -1,1 +1,0 @@
-// PintailPlanner: work in progress.
