@@ -32,6 +32,14 @@ public struct ClassificationHead: Sendable {
         self.layers = layers
     }
 
+    /// A pass-through head over the mean-pooled vector.
+    static func identity(size: Int) -> ClassificationHead {
+        var weight = [Float](repeating: 0, count: size * size)
+        for i in 0..<size { weight[i * size + i] = 1 }
+        let layer = Layer(weight: weight, bias: [Float](repeating: 0, count: size), inSize: size, outSize: size)
+        return ClassificationHead(pooling: .mean, normalize: false, activation: .none, labels: [], scoreOutput: nil, layers: [layer])
+    }
+
     /// Reads a Hugging Face classification checkpoint's head, or nil when it has none.
     static func huggingFace(_ tensors: SafeTensors, labels: [String]) throws(ModelError) -> ClassificationHead? {
         guard tensors.contains("classifier.weight") else { return nil }

@@ -39,13 +39,31 @@ enum Kernels {
         }
     }
 
-    /// GELU, erf form: x·½·(1 + erf(x/√2)).
+    /// GELU, erf form: x·½·(1 + erf(x/√2)). erf is the rational minimax approximation used by Eigen and XLA
+    /// (absolute error below 5e-7 in float), which vectorises where libm's erff costs ~12 ns a call.
     static func gelu(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        let invSqrt2: Float = 0.70710678118654752
         for j in 0..<count {
             let v = x[j]
-            x[j] = 0.5 * v * (1 + erff(v * invSqrt2))
+            x[j] = 0.5 * v * (1 + erfApproximation(v * 0.70710678118654752))
         }
+    }
+
+    @inline(__always)
+    static func erfApproximation(_ value: Float) -> Float {
+        let x = min(max(value, -4), 4), x2 = x * x
+        var p: Float = -2.72614225801306e-10
+        p = p * x2 + 2.77068142495902e-08
+        p = p * x2 - 2.10102402082508e-06
+        p = p * x2 - 5.69250639462346e-05
+        p = p * x2 - 7.34990630326855e-04
+        p = p * x2 - 2.95459980854025e-03
+        p = p * x2 - 1.60960333262415e-02
+        var q: Float = -1.45660718464996e-05
+        q = q * x2 - 2.13374055278905e-04
+        q = q * x2 - 1.68282697438203e-03
+        q = q * x2 - 7.37332916720468e-03
+        q = q * x2 - 1.42647390514189e-02
+        return x * p / q
     }
 
     /// Softmax of each row in place.

@@ -55,6 +55,13 @@ public final class TextClassifier: Sendable {
         try self.init(tokenizer: tokenizer, encoder: encoder, head: head, maxSequenceLength: maxSequenceLength)
     }
 
+    /// An encoder without a classification head, for `embeddings` (its `outputs` are the mean-pooled vectors).
+    public convenience init(encoderFolder folder: String, maxSequenceLength: Int = 128) throws(ModelError) {
+        let encoder = try BertEncoder(folder: folder)
+        try self.init(tokenizer: WordPieceTokenizer(folder: folder), encoder: encoder,
+                      head: .identity(size: encoder.config.hiddenSize), maxSequenceLength: maxSequenceLength)
+    }
+
     /// `id2label` from config.json, in id order (empty when absent).
     static func labels(_ file: String) throws(ModelError) -> [String] {
         let json = try JSONObject(file: file)
@@ -69,6 +76,34 @@ public final class TextClassifier: Sendable {
     }
 
     public func outputs(tokenized sequences: [[Int32]], progress: ProgressHandler? = nil) throws(ModelError) -> [[Float]] {
+        try run(sequences, pooling: head.pooling, width: head.outputCount, progress: progress) { head.apply($0, rows: $1) }
+    }
+
+    /// Mean-pooled, L2-normalised sentence embeddings ([texts.count][hiddenSize]), as sentence-transformers gives.
+    public func embeddings(_ texts: [String], progress: ProgressHandler? = nil) throws(ModelError) -> [[Float]] {
+        let sequences = texts.map { tokenizer.encode($0, maxLength: maxSequenceLength) }
+        return try embeddings(tokenized: sequences, progress: progress)
+    }
+
+    public func embeddings(tokenized sequences: [[Int32]], progress: ProgressHandler? = nil) throws(ModelError) -> [[Float]] {
+        let width = encoder.config.hiddenSize
+        return try run(sequences, pooling: .mean, width: width, progress: progress) { pooled, rows in
+            var vectors = pooled
+            for r in 0..<rows {
+                var norm: Float = 0
+                for j in 0..<width { norm += vectors[r * width + j] * vectors[r * width + j] }
+                let inverse = 1 / max(norm.squareRoot(), 1e-12)
+                for j in 0..<width { vectors[r * width + j] *= inverse }
+            }
+            return vectors
+        }
+    }
+
+    /// Encodes mini-batches on `threadCount` workers and maps each batch's pooled rows through `finish`.
+    private func run(
+        _ sequences: [[Int32]], pooling: Pooling, width: Int, progress: ProgressHandler?,
+        finish: @Sendable ([Float], Int) -> [Float]
+    ) throws(ModelError) -> [[Float]] {
         let batches = Self.plan(sequences, tokensPerBatch: tokensPerBatch)
         let total = sequences.count
         struct State { var next = 0, done = 0, cancelled = false, failure: ModelError?; var results: [[Float]?] }
@@ -84,8 +119,8 @@ public final class TextClassifier: Sendable {
                 guard let index else { return }
                 let members = batches[index]
                 do throws(ModelError) {
-                    let pooled = try encoder.encode(members.map { sequences[$0] }, pooling: head.pooling)
-                    let out = head.apply(pooled, rows: members.count), width = head.outputCount
+                    let pooled = try encoder.encode(members.map { sequences[$0] }, pooling: pooling)
+                    let out = finish(pooled, members.count)
                     let done = state.withLock { s in
                         for (row, member) in members.enumerated() { s.results[member] = Array(out[row * width..<(row + 1) * width]) }
                         s.done += members.count

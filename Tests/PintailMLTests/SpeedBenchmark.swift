@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import PintailML
+
+/// Prints sentences per second at 64 and 128 tokens; never asserts times. Runs only with PINTAIL_ML_BENCH=1
+/// (use Scripts/model/bench.sh, which builds in release mode).
+@Suite struct SpeedBenchmark {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PINTAIL_ML_BENCH"] == "1"))
+    func sentencesPerSecondAt64And128Tokens() throws {
+        guard let folder = TestPaths.miniLMFolder(for: "sentencesPerSecondAt64And128Tokens") else { return }
+        let classifier = try TextClassifier(encoderFolder: folder)
+        let word = classifier.tokenizer.vocabulary.id("good") ?? 2204
+        for length in [64, 128] {
+            let count = length == 64 ? 512 : 256
+            var sequences: [[Int32]] = []
+            for i in 0..<count {
+                var ids: [Int32] = [classifier.tokenizer.clsID]
+                for j in 0..<length - 2 { ids.append(Int32((Int(word) + j * 7 + i) % 20000 + 2000)) }
+                ids.append(classifier.tokenizer.sepID)
+                sequences.append(ids)
+            }
+            _ = try classifier.embeddings(tokenized: Array(sequences.prefix(32)))
+            let start = Date()
+            let vectors = try classifier.embeddings(tokenized: sequences)
+            let seconds = Date().timeIntervalSince(start)
+            #expect(vectors.count == count)
+            print(String(format: "PintailML speed: seq %d: %.1f sentences/s (%d sentences in %.2f s, %d threads)",
+                         length, Double(count) / seconds, count, seconds, classifier.threadCount))
+        }
+        // Real review sentences of mixed length (sorted into similar-length mini-batches), tokenizing included.
+        let texts = ReferenceFixtureTests.rows.map(\.text)
+        let start = Date()
+        _ = try classifier.embeddings(texts)
+        let seconds = Date().timeIntervalSince(start)
+        print(String(format: "PintailML speed: %d VADER sentences incl. tokenizing: %.1f sentences/s", texts.count, Double(texts.count) / seconds))
+    }
+}
