@@ -1,4 +1,6 @@
 import PintailCore
+import PintailCatalog
+import PintailSQL
 
 /// Settings an engine starts with.
 public struct EngineOptions: Sendable {
@@ -16,6 +18,7 @@ public struct EngineOptions: Sendable {
 public final class Engine: Sendable {
     public let options: EngineOptions
     public let homePath: String
+    let catalog: Catalog
 
     public static var coreCount: Int { max(1, sysconfCores()) }
 
@@ -29,6 +32,14 @@ public final class Engine: Sendable {
     public init(options: EngineOptions = EngineOptions()) throws {
         self.options = options
         homePath = options.home ?? Engine.defaultHome()
+        guard makeDirectories(homePath) else {
+            throw PintailError(.io, "Cannot create the Pintail home folder '\(homePath)'")
+        }
+        do {
+            catalog = try Catalog.open(path: homePath + "/catalog.db")
+        } catch {
+            throw PintailError(.catalog, error.description)
+        }
     }
 
     /// A new session whose current database is `database`.
@@ -49,10 +60,25 @@ public final class Session {
     }
 
     /// Runs every statement of `sql` (separated by `;`) in order, handing each result to `onResult` as soon as it is
-    /// complete; stops at the first error and throws it.
+    /// complete; stops at the first error and throws it as a `PintailError`.
     public func execute(script sql: String, onResult: (StatementResult) throws -> Void) throws {
-        throw PintailError(.internal, "the query engine is being assembled")
+        let statements: [Statement]
+        do {
+            statements = try PintailSQL.parse(sql)
+        } catch {
+            throw PintailError(.syntax, error.message, line: error.line, column: error.column, sql: sql)
+        }
+        for statement in statements {
+            let started = Clock.now()
+            var result = try run(statement, script: sql)
+            result.statistics.elapsedSeconds = Clock.now() - started
+            result.statistics.rows = result.rowCount
+            try onResult(result)
+        }
     }
+
+    /// `USE db` and friends change the session's database.
+    func use(_ database: String) { currentDatabase = database.lowercased() }
 
     /// Runs every statement of `sql` and returns their results.
     public func execute(_ sql: String) throws -> [StatementResult] {

@@ -19,3 +19,38 @@ enum ProcessEnvironment {
 }
 
 func sysconfCores() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
+/// Creates `path` and its parents (like mkdir -p); true when it exists afterwards.
+func makeDirectories(_ path: String) -> Bool {
+    var st = stat()
+    if stat(path, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR }
+    var prefix = path.hasPrefix("/") ? "" : "."
+    for part in path.split(separator: "/") {
+        prefix += "/" + part
+        if stat(prefix, &st) != 0 { _ = mkdir(prefix, 0o755) }
+    }
+    return stat(path, &st) == 0
+}
+
+/// Wall-clock seconds for timing statements.
+enum Clock {
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
+
+/// Makes a path absolute against the current directory and removes `.` segments and trailing slashes.
+func absolutePath(_ path: String) -> String {
+    var p = path
+    if p.hasPrefix("file://") { p.removeFirst(7) }
+    if !p.hasPrefix("/") { p = ProcessEnvironment.currentDirectory() + "/" + p }
+    var parts: [Substring] = []
+    for part in p.split(separator: "/") {
+        if part == "." || part.isEmpty { continue }
+        if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+        parts.append(part)
+    }
+    return "/" + parts.joined(separator: "/")
+}
