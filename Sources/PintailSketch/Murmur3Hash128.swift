@@ -34,21 +34,16 @@ public enum Murmur3Hash128 {
             h2 = rotateLeft(h2, 31) &+ h1
             h2 = h2 &* 5 &+ 0x3849_5ab5
         }
+        // Tail: up to 15 bytes, little-endian into k1 (bytes 0-7) and k2 (bytes 8-14).
         let tail = length & 15
-        if tail > 8 {
-            var k2: UInt64 = 0
-            for i in stride(from: tail - 1, through: 8, by: -1) {
-                k2 ^= UInt64(base.load(fromByteOffset: current + i, as: UInt8.self)) << UInt64((i - 8) * 8)
-            }
-            h2 ^= rotateLeft(k2 &* c2, 33) &* c1
+        var k1: UInt64 = 0
+        var k2: UInt64 = 0
+        for i in 0..<tail {
+            let byte = UInt64(base.load(fromByteOffset: current + i, as: UInt8.self))
+            if i < 8 { k1 |= byte &<< UInt64(i * 8) } else { k2 |= byte &<< UInt64((i - 8) * 8) }
         }
-        if tail > 0 {
-            var k1: UInt64 = 0
-            for i in stride(from: min(tail, 8) - 1, through: 0, by: -1) {
-                k1 ^= UInt64(base.load(fromByteOffset: current + i, as: UInt8.self)) << UInt64(i * 8)
-            }
-            h1 ^= rotateLeft(k1 &* c1, 31) &* c2
-        }
+        if tail > 8 { h2 ^= rotateLeft(k2 &* c2, 33) &* c1 }
+        if tail > 0 { h1 ^= rotateLeft(k1 &* c1, 31) &* c2 }
         return Int64(bitPattern: finish(h1, h2, length: length))
     }
 
@@ -75,5 +70,5 @@ public enum Murmur3Hash128 {
 
 @inlinable @inline(__always)
 func rotateLeft(_ value: UInt64, _ distance: UInt64) -> UInt64 {
-    (value << distance) | (value >> (64 - distance))
+    (value &<< distance) | (value &>> (64 &- distance))
 }
