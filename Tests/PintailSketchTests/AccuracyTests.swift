@@ -26,9 +26,9 @@ import Testing
         return points
     }
 
-    /// While sparse the estimate is exact or off by one; this holds to 251 values at the default error (where
-    /// airlift, like us, turns dense) and further at finer errors.
-    @Test(arguments: [(0.023, 251), (0.01625, 502), (0.0040625, 8000)])
+    /// While sparse the estimate is exact or off by one: up to 251 values at the default error (where airlift,
+    /// like us, turns dense), 511 at approx_set's 4096 buckets and 8191 at the finest error.
+    @Test(arguments: [(0.023, 251), (0.01625, 511), (0.0040625, 8191)])
     func smallCardinalitiesAreNearlyExact(e: Double, sparseLimit: Int) throws {
         var sketch = try HyperLogLog(maxStandardError: e)
         for n in 1...sparseLimit {
@@ -40,16 +40,18 @@ import Testing
         }
     }
 
-    /// airlift turns a 2048-bucket sketch dense at the 252nd distinct sparse entry (its JVM footprint rule).
-    @Test func turnsDenseWhereAirliftDoes() throws {
-        var sketch = try HyperLogLog(bucketCount: 2048)
+    /// airlift turns a sketch dense once its sparse entries array (grown 10 slots at a time) outweighs the dense
+    /// one on the JVM: at the 2nd distinct entry for 16 buckets, 252nd for 2048, 512th for 4096, 8192nd for 65536.
+    @Test(arguments: [(16, 2), (2048, 252), (4096, 512), (65536, 8192)])
+    func turnsDenseWhereAirliftDoes(buckets: Int, entries: Int) throws {
+        var sketch = try HyperLogLog(bucketCount: buckets)
         var state: UInt64 = 3
         var added = 0
         while sketch.isSparse {
             sketch.addHash(Int64(bitPattern: splitMix64(&state)))
             added += 1
         }
-        #expect(added == 252)
+        #expect(added == entries)
     }
 
     /// The configured e is a standard error, so over all checkpoints and seeds the root-mean-square relative error
