@@ -73,7 +73,9 @@ extension ColumnChunkReader {
     }
 
     private func finish(_ parts: (Int, [Int32]?, [Int32]?, PageValueDecoding.Result, Int)) throws -> DecodedPage {
-        let (count, defs, reps, result, present) = parts
+        let (count, levels, reps, result, present) = parts
+        // A flat page without NULLs needs no definition levels: later stages take the bulk-copy path.
+        let defs = present == count && reps == nil ? nil : levels
         var page = DecodedPage(entryCount: count, definitionLevels: defs, repetitionLevels: reps, values: nil,
                                dictionaryIndices: nil, valueCount: present)
         switch result {

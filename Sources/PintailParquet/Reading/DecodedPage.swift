@@ -54,6 +54,8 @@ enum LevelDecoding {
     }
 
     private static func check(_ levels: [Int32], _ maxLevel: Int) throws(ParquetDecodeError) -> [Int32] {
+        // When the maximum fills its bit width, no decoded level can exceed it.
+        if maxLevel == (1 << bitWidth(maxLevel)) - 1 { return levels }
         let limit = Int32(maxLevel)
         var bad = false
         levels.withUnsafeBufferPointer { for l in $0 where l > limit || l < 0 { bad = true } }

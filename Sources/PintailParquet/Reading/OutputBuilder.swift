@@ -58,25 +58,37 @@ struct OutputBuilder {
         return used
     }
 
+    /// Validity bits are only materialized once a NULL shows up; until then every row is valid.
     private mutating func appendValidity(_ defs: [Int32]?, _ rows: Range<Int>, _ maxDef: Int32) {
         let newCount = count + rows.count
         let words = (newCount + 63) >> 6
-        if let defs {
-            if validity.count < words { validity.append(contentsOf: repeatElement(0, count: words - validity.count)) }
-            defs.withUnsafeBufferPointer { d in
-                validity.withUnsafeMutableBufferPointer { bits in
-                    var at = count
-                    for i in rows {
-                        if d[i] == maxDef { bits[at >> 6] |= 1 << UInt64(at & 63) } else { hasNull = true }
-                        at += 1
-                    }
+        guard let defs else {
+            if hasNull { setBits(count..<newCount, words: words) }
+            return
+        }
+        if !hasNull {
+            let anyNull = defs.withUnsafeBufferPointer { d in rows.contains { d[$0] != maxDef } }
+            guard anyNull else { return }
+            hasNull = true
+            validity = []
+            setBits(0..<count, words: (count + 63) >> 6)
+        }
+        if validity.count < words { validity.append(contentsOf: repeatElement(0, count: words - validity.count)) }
+        defs.withUnsafeBufferPointer { d in
+            validity.withUnsafeMutableBufferPointer { bits in
+                var at = count
+                for i in rows {
+                    if d[i] == maxDef { bits[at >> 6] |= 1 << UInt64(at & 63) }
+                    at += 1
                 }
             }
-        } else {
-            if validity.count < words { validity.append(contentsOf: repeatElement(0, count: words - validity.count)) }
-            validity.withUnsafeMutableBufferPointer { bits in
-                for at in count..<newCount { bits[at >> 6] |= 1 << UInt64(at & 63) }
-            }
+        }
+    }
+
+    private mutating func setBits(_ range: Range<Int>, words: Int) {
+        if validity.count < words { validity.append(contentsOf: repeatElement(0, count: words - validity.count)) }
+        validity.withUnsafeMutableBufferPointer { bits in
+            for at in range { bits[at >> 6] |= 1 << UInt64(at & 63) }
         }
     }
 
