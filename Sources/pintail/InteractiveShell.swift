@@ -16,6 +16,7 @@ struct InteractiveShell {
     static let continuationPrompt = "      -> "
 
     func run() {
+        Self.useUTF8Locale()
         mkdir(historyFolder, 0o755)
         let editor = LineEditor(historyPath: historyFolder + "/history")
         var pending = ""
@@ -36,9 +37,17 @@ struct InteractiveShell {
                 pending += pending.isEmpty ? line : "\n" + line
                 let split = StatementSplitter.split(pending)
                 for statement in split.statements { runner.run(statement) }
+                if Self.isQuitCommand(split.remainder) { return }
                 pending = StatementSplitter.isBlank(split.remainder) ? "" : split.remainder
             }
         }
+    }
+
+    /// libedit shows and edits non-ASCII text only under a UTF-8 character locale; the C locale of a bare
+    /// environment would hide every accented letter.
+    static func useUTF8Locale() {
+        if let name = setlocale(LC_CTYPE, ""), String(cString: name).lowercased().contains("utf") { return }
+        if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "en_US.UTF-8") }
     }
 
     static func isQuitCommand(_ line: String) -> Bool {
