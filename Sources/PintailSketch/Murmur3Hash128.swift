@@ -38,9 +38,18 @@ public enum Murmur3Hash128 {
         let tail = length & 15
         var k1: UInt64 = 0
         var k2: UInt64 = 0
-        for i in 0..<tail {
+        var i = 0
+        if tail >= 8 {
+            k1 = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: current, as: UInt64.self))
+            i = 8
+        } else if tail >= 4 {
+            k1 = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: current, as: UInt32.self)))
+            i = 4
+        }
+        while i < tail {
             let byte = UInt64(base.load(fromByteOffset: current + i, as: UInt8.self))
             if i < 8 { k1 |= byte &<< UInt64(i * 8) } else { k2 |= byte &<< UInt64((i - 8) * 8) }
+            i += 1
         }
         if tail > 8 { h2 ^= rotateLeft(k2 &* c2, 33) &* c1 }
         if tail > 0 { h1 ^= rotateLeft(k1 &* c1, 31) &* c2 }
