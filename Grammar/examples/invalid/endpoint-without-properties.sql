@@ -1,2 +1,2 @@
--- error: 1:18: mismatched input '<EOF>'. Expecting: 'WITH'
+-- error: 2:1: mismatched input '<EOF>'. Expecting: 'WITH'
 CREATE ENDPOINT e
