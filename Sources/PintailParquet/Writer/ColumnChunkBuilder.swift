@@ -1,0 +1,92 @@
+import PintailCodecs
+
+/// One finished column chunk: its pages (dictionary page first) and what the footer says about them.
+struct FinishedColumnChunk {
+    var bytes: [UInt8]
+    /// Length of the leading dictionary page (header included), 0 when there is none.
+    var dictionaryPageLength: Int
+    var encodings: [WriterEncoding]
+    var valueCount: Int64
+    var uncompressedSize: Int64
+    var compressedSize: Int64
+    var statistics: ColumnStatistics
+}
+
+/// Collects the compressed pages of one column chunk and their sizes; headers are Thrift-encoded here.
+struct ColumnChunkBuilder {
+    private var pages: [UInt8] = []
+    private var encodings: Set<Int32> = []
+    private var valueCount: Int64 = 0
+    private var uncompressedSize: Int64 = 0
+
+    var hasPages: Bool { !pages.isEmpty }
+
+    /// Adds a DATA_PAGE (v1) whose body is `levels` (definition levels, length-prefixed, may be empty)
+    /// followed by `values`, encoded with `encoding`.
+    mutating func addDataPage(levels: [UInt8], values: [UInt8], encoding: WriterEncoding, valueCount count: Int,
+                              compressor: BlockCompressor) throws {
+        var body = levels
+        body.append(contentsOf: values)
+        let compressed = try compressor.compress(body)
+        var header = ThriftCompactEncoder()
+        header.beginStruct()
+        header.i32(1, 0)  // DATA_PAGE
+        header.i32(2, try pageSize(body.count))
+        header.i32(3, try pageSize(compressed.count))
+        header.beginStructField(5)
+        header.i32(1, Int32(count))
+        header.i32(2, encoding.rawValue)
+        header.i32(3, WriterEncoding.rle.rawValue)
+        header.i32(4, WriterEncoding.rle.rawValue)
+        header.endStruct()
+        header.endStruct()
+        pages.append(contentsOf: header.bytes)
+        pages.append(contentsOf: compressed)
+        encodings.insert(encoding.rawValue)
+        if !levels.isEmpty { encodings.insert(WriterEncoding.rle.rawValue) }
+        valueCount += Int64(count)
+        uncompressedSize += Int64(header.bytes.count + body.count)
+    }
+
+    /// Puts the dictionary page (PLAIN `values`, `count` entries) in front of the data pages and resets the builder.
+    mutating func finish(dictionary: (values: [UInt8], count: Int)?, statistics: ColumnStatistics,
+                         compressor: BlockCompressor) throws -> FinishedColumnChunk {
+        var bytes: [UInt8] = []
+        var dictionaryLength = 0
+        var uncompressed = uncompressedSize
+        if let dictionary {
+            let compressed = try compressor.compress(dictionary.values)
+            var header = ThriftCompactEncoder()
+            header.beginStruct()
+            header.i32(1, 2)  // DICTIONARY_PAGE
+            header.i32(2, try pageSize(dictionary.values.count))
+            header.i32(3, try pageSize(compressed.count))
+            header.beginStructField(7)
+            header.i32(1, Int32(dictionary.count))
+            header.i32(2, WriterEncoding.plain.rawValue)
+            header.endStruct()
+            header.endStruct()
+            bytes.reserveCapacity(header.bytes.count + compressed.count + pages.count)
+            bytes.append(contentsOf: header.bytes)
+            bytes.append(contentsOf: compressed)
+            dictionaryLength = bytes.count
+            uncompressed += Int64(header.bytes.count + dictionary.values.count)
+            encodings.insert(WriterEncoding.plain.rawValue)
+        }
+        bytes.append(contentsOf: pages)
+        let chunk = FinishedColumnChunk(
+            bytes: bytes, dictionaryPageLength: dictionaryLength,
+            encodings: encodings.sorted().compactMap { WriterEncoding(rawValue: $0) },
+            valueCount: valueCount, uncompressedSize: uncompressed, compressedSize: Int64(bytes.count),
+            statistics: statistics)
+        self = ColumnChunkBuilder()
+        return chunk
+    }
+
+    private func pageSize(_ n: Int) throws -> Int32 {
+        guard let size = Int32(exactly: n) else {
+            throw ParquetWriteError.schemaMismatch("a page of \(n) bytes exceeds Parquet's 2 GiB page limit")
+        }
+        return size
+    }
+}
