@@ -1,0 +1,197 @@
+import Foundation
+import PintailCore
+
+/// Generates the reviews of one category, batch by batch, deterministically from (seed, category).
+struct ReviewGenerator {
+    let category: ReviewCategory
+    let categoryIndex: Int
+    private var random: SplitMix
+    private let seed: UInt64
+    private var produced = 0
+    /// Customers are shared by all categories (so joins across categories find them); products are per category.
+    private let customerCount: Int
+    private let productCount: Int
+    private let nouns: WordPool
+    private let capitalizedNouns: WordPool
+    /// Cumulative probabilities of the years firstYear...2015.
+    private let yearCumulative: [Double]
+    private let isBookLike: Bool
+
+    static let lastYear = 2015
+    /// The public dataset ends on 2015-08-31.
+    static let lastDay = CivilDate.days(year: 2015, month: 8, day: 31)
+
+    init(category: ReviewCategory, index: Int, seed: UInt64, categoryRows: Int, totalRows: Int) {
+        self.category = category
+        categoryIndex = index
+        self.seed = seed
+        random = SplitMix(seed: seed, stream: UInt64(index))
+        customerCount = max(50, totalRows / 4)
+        productCount = max(10, categoryRows / 6)
+        nouns = WordPool(category.nouns)
+        capitalizedNouns = WordPool(category.nouns.map { $0.prefix(1).uppercased() + $0.dropFirst() })
+        isBookLike = category.name == "Books"
+        // Reviews grow about 45% a year; 2015 covers eight months.
+        var weights: [Double] = []
+        for year in category.firstYear...Self.lastYear {
+            weights.append(pow(1.45, Double(year - 1995)) * (year == 2015 ? 0.66 : 1))
+        }
+        let sum = weights.reduce(0, +)
+        var running = 0.0
+        yearCumulative = weights.map { running += $0 / sum; return running }
+    }
+
+    /// The next `rows` reviews.
+    mutating func next(rows: Int) -> ReviewBatch {
+        var batch = ReviewBatch()
+        batch.reviewBody.bytes.reserveCapacity(rows * 200)
+        for _ in 0..<rows { appendRow(to: &batch) }
+        return batch
+    }
+
+    private mutating func appendRow(to batch: inout ReviewBatch) {
+        let (year, day) = reviewDate()
+        let star = starRating(year: year)
+        let votes = votes(year: year, star: star)
+
+        let customerRank = zipf(count: customerCount, exponent: 1.15)
+        batch.customerId.bytes.appendDecimal(10_000_000 + (customerRank * 7919 + 12_345) % 89_999_999)
+        batch.customerId.offsets.append(Int32(batch.customerId.bytes.count))
+
+        let reviewKey = key(produced, salt: 0)
+        batch.reviewId.bytes.append(0x52)  // "R"
+        appendBase36(reviewKey, width: 13, to: &batch.reviewId.bytes)
+        batch.reviewId.offsets.append(Int32(batch.reviewId.bytes.count))
+
+        let productRank = zipf(count: productCount, exponent: 1.05)
+        let productKey = key(productRank, salt: 1)
+        if isBookLike {
+            batch.productId.bytes.append(0x30)
+            CivilDate.appendDigits(Int(productKey % 1_000_000_000), width: 9, to: &batch.productId.bytes)
+        } else {
+            batch.productId.bytes.append(contentsOf: [0x42, 0x30])  // "B0"
+            appendBase36(productKey, width: 8, to: &batch.productId.bytes)
+        }
+        batch.productId.offsets.append(Int32(batch.productId.bytes.count))
+        let parentKey = key(productRank / 3, salt: 2)
+        batch.productParent.bytes.appendDecimal(100_000_000 + Int(parentKey % 899_999_999))
+        batch.productParent.offsets.append(Int32(batch.productParent.bytes.count))
+        appendTitle(productKey, to: &batch.productTitle.bytes)
+        batch.productTitle.offsets.append(Int32(batch.productTitle.bytes.count))
+
+        batch.starRating.append(Int32(star))
+        batch.helpfulVotes.append(Int32(votes.helpful))
+        batch.totalVotes.append(Int32(votes.total))
+        let vine = year >= 2007 && random.chance(0.004)
+        batch.vine.bytes.append(vine ? 0x59 : 0x4E)
+        batch.vine.offsets.append(Int32(batch.vine.bytes.count))
+        let verifiedShare = min(0.9, max(0.1, 0.1 + Double(year - 2000) * 0.06))
+        batch.verifiedPurchase.bytes.append(random.chance(verifiedShare) ? 0x59 : 0x4E)
+        batch.verifiedPurchase.offsets.append(Int32(batch.verifiedPurchase.bytes.count))
+
+        ReviewVocabulary.headlines[star - 1].append(random.chance(0.4) ? 0 : random.below(ReviewVocabulary.headlines[star - 1].count),
+                                                    to: &batch.reviewHeadline.bytes)
+        batch.reviewHeadline.offsets.append(Int32(batch.reviewHeadline.bytes.count))
+        appendBody(star: star, to: &batch.reviewBody.bytes)
+        batch.reviewBody.offsets.append(Int32(batch.reviewBody.bytes.count))
+
+        batch.year.append(Int32(year))
+        batch.reviewDate.append(Int32(day))
+        produced += 1
+    }
+
+    /// Year by the category's growth curve, day uniform within it (2015 ends on August 31).
+    private mutating func reviewDate() -> (year: Int, day: Int) {
+        let u = random.unit()
+        var k = 0
+        while k < yearCumulative.count - 1 && yearCumulative[k] < u { k += 1 }
+        let year = category.firstYear + k
+        let first = CivilDate.days(year: year, month: 1, day: 1)
+        let last = year == Self.lastYear ? Self.lastDay : CivilDate.days(year: year + 1, month: 1, day: 1) - 1
+        return (year, first + random.below(last - first + 1))
+    }
+
+    /// About 62% five stars overall, shifted by the category's mood and a dip in the mid-2000s.
+    private mutating func starRating(year: Int) -> Int {
+        let era = year < 2000 ? 0.02 : year <= 2008 ? -0.06 : year <= 2011 ? -0.02 : 0
+        let five = min(0.9, max(0.3, 0.62 + category.mood + era))
+        let rest = (1 - five) / 0.38
+        let u = random.unit()
+        if u < five { return 5 }
+        var edge = five + 0.16 * rest
+        if u < edge { return 4 }
+        edge += 0.08 * rest
+        if u < edge { return 3 }
+        edge += 0.05 * rest
+        return u < edge ? 2 : 1
+    }
+
+    /// Heavy-tailed votes: most reviews get none; the rest follow a Pareto law. Older reviews collected more.
+    private mutating func votes(year: Int, star: Int) -> (helpful: Int, total: Int) {
+        let none = 0.45 + Double(year - 1995) * 0.015
+        guard !random.chance(none) else { return (0, 0) }
+        let total = min(25_000, Int(1 / pow(1 - random.unit(), 1 / 1.15)))
+        let share = (star == 1 || star == 5 ? 0.85 : 0.65) * pow(random.unit(), 0.4)
+        return (min(total, Int((Double(total) * share).rounded())), total)
+    }
+
+    /// A random-looking key, unique per (seed, category, salt, n): mixing is bijective and n < 2^40.
+    private func key(_ n: Int, salt: UInt64) -> UInt64 {
+        SplitMix.mix(SplitMix.mix(seed ^ (salt << 56) ^ (UInt64(categoryIndex) << 48)) ^ UInt64(n))
+    }
+
+    /// A rank in 1...count with probability proportional to rank^-exponent (continuous inverse CDF).
+    private mutating func zipf(count: Int, exponent: Double) -> Int {
+        let a = 1 - exponent
+        let top = pow(Double(count), a)
+        let x = pow((top - 1) * random.unit() + 1, 1 / a)
+        return min(count, max(1, Int(x)))
+    }
+
+    /// Brand, adjective, noun and sometimes a qualifier, all chosen by the product (same product, same title).
+    private func appendTitle(_ productKey: UInt64, to out: inout [UInt8]) {
+        var r = SplitMix(seed: productKey)
+        ReviewVocabulary.brands.appendRandom(&r, to: &out)
+        out.append(0x20)
+        ReviewVocabulary.titleAdjectives.appendRandom(&r, to: &out)
+        out.append(0x20)
+        capitalizedNouns.appendRandom(&r, to: &out)
+        if r.chance(0.5) {
+            out.append(contentsOf: [0x2C, 0x20])
+            ReviewVocabulary.qualifiers.appendRandom(&r, to: &out)
+        }
+    }
+
+    /// Sentences whose sentiment words follow the stars, mixed with neutral ones; log-normal sentence count.
+    private mutating func appendBody(star: Int, to out: inout [UInt8]) {
+        let gaussian = sqrt(-2 * log(1 - random.unit())) * cos(2 * Double.pi * random.unit())
+        let sentences = min(80, max(1, Int(exp(0.9 + 0.85 * gaussian))))
+        let start = out.count
+        for s in 0..<sentences {
+            if s > 0 && random.chance(0.04) { out.append(contentsOf: Array("<br />".utf8)) }
+            if s > 0 && random.chance(0.3) {
+                ReviewVocabulary.fillerTemplates.appendRandom(&random, nouns: nouns, words: nouns, to: &out)
+                continue
+            }
+            // Mostly the star's own words, sometimes a neighbour's (a four-star review may say "excellent").
+            var tone = star
+            if random.chance(0.2) { tone = min(5, max(1, star + (random.chance(0.5) ? 1 : -1))) }
+            let words = ReviewVocabulary.sentimentWords[tone - 1]
+            let templates = tone >= 4 ? ReviewVocabulary.positiveTemplates
+                : tone == 3 ? ReviewVocabulary.mixedTemplates : ReviewVocabulary.negativeTemplates
+            templates.appendRandom(&random, nouns: nouns, words: words, to: &out)
+        }
+        if out.count > start && out[out.count - 1] == 0x20 { out.removeLast() }
+    }
+
+    private func appendBase36(_ value: UInt64, width: Int, to out: inout [UInt8]) {
+        var v = value
+        var chars = [UInt8](repeating: 0x30, count: width)
+        for i in stride(from: width - 1, through: 0, by: -1) {
+            let d = UInt8(v % 36)
+            chars[i] = d < 10 ? 0x30 + d : 0x41 + d - 10
+            v /= 36
+        }
+        out.append(contentsOf: chars)
+    }
+}
