@@ -21,8 +21,19 @@ already_fetched() {
     [[ "$(sha_of "$DEST/vocab.txt")" == "$VOCAB_SHA" ]] || return 1
 }
 
+# The trained sentiment head (small, committed in the repository) sits beside the weights.
+install_head() {
+    local head
+    head="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/Datasets/models/sentiment-head.safetensors"
+    if [[ -f "$head" ]] && ! cmp -s "$head" "$DEST/sentiment-head.safetensors"; then
+        cp "$head" "$DEST/sentiment-head.safetensors"
+        echo "sentiment head installed into $DEST"
+    fi
+}
+
 if already_fetched; then
     echo "all-MiniLM-L6-v2 already in $DEST"
+    install_head
     exit 0
 fi
 
@@ -58,3 +69,4 @@ fi
 mkdir -p "$DEST"
 for f in "${FILES[@]}"; do mv -f "$TMP/x/$f" "$DEST/$f"; done
 echo "all-MiniLM-L6-v2 fetched into $DEST"
+install_head

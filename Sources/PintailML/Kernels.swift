@@ -25,15 +25,8 @@ enum Kernels {
                 let other = residual + r * size
                 for j in 0..<size { row[j] += other[j] }
             }
-            var mean: Float = 0
-            for j in 0..<size { mean += row[j] }
-            mean /= Float(size)
-            var variance: Float = 0
-            for j in 0..<size {
-                let d = row[j] - mean
-                variance += d * d
-            }
-            variance /= Float(size)
+            let mean = sum(row, count: size) / Float(size)
+            let variance = sumOfSquaredDeviations(row, count: size, mean: mean) / Float(size)
             let inverse = 1 / (variance + epsilon).squareRoot()
             for j in 0..<size { row[j] = (row[j] - mean) * inverse * scale[j] + bias[j] }
         }
@@ -72,13 +65,9 @@ enum Kernels {
             let row = x + r * size
             var maxValue = -Float.infinity
             for j in 0..<size { maxValue = max(maxValue, row[j]) }
-            var sum: Float = 0
-            for j in 0..<size {
-                let e = expf(row[j] - maxValue)
-                row[j] = e
-                sum += e
-            }
-            let inverse = 1 / sum
+            for j in 0..<size { row[j] = expNonPositive(row[j] - maxValue) }
+            let total = sum(row, count: size)
+            let inverse = 1 / total
             for j in 0..<size { row[j] *= inverse }
         }
     }

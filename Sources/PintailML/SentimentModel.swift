@@ -24,14 +24,16 @@ public final class SentimentModel: Sendable {
     private let labelIndex: [SentimentLabel: Int]
 
     /// Loads the model from `folder` (default: `$PINTAIL_HOME/models/all-MiniLM-L6-v2`, see ModelFolder).
-    public convenience init(folder: String = ModelFolder.path(), maxSequenceLength: Int = 128) throws(ModelError) {
+    /// `maxSequenceLength` defaults to the length the head was trained at (head metadata `max_seq_length`).
+    public convenience init(folder: String = ModelFolder.path(), maxSequenceLength: Int? = nil) throws(ModelError) {
         let headFile = folder + "/" + Self.headFileName
         guard FileManager.default.fileExists(atPath: headFile) else {
             throw ModelError(.missingFile, "sentiment head not installed; run Scripts/model/fetch-minilm.sh", file: headFile)
         }
         let head = try SafeTensors(file: headFile)
         let cuts = (head.metadata["star_cuts"] ?? "-2,-0.5,0.5,2").split(separator: ",").compactMap { Float($0) }
-        try self.init(classifier: TextClassifier(folder: folder, headFile: headFile, maxSequenceLength: maxSequenceLength), starCuts: cuts)
+        let length = maxSequenceLength ?? head.metadata["max_seq_length"].flatMap { Int($0) } ?? 128
+        try self.init(classifier: TextClassifier(folder: folder, headFile: headFile, maxSequenceLength: length), starCuts: cuts)
     }
 
     public init(classifier: TextClassifier, starCuts: [Float]) throws(ModelError) {
