@@ -137,7 +137,9 @@ struct BytesXxHash64: HashSource {
 
 /// Value `index` of an offsets + bytes column whose offsets were validated by the caller.
 @inline(__always)
-func slice(_ bytes: UnsafeRawBufferPointer, _ offsets: UnsafeBufferPointer<Int32>, _ index: Int) -> UnsafeRawBufferPointer {
+func slice(
+    _ bytes: UnsafeRawBufferPointer, _ offsets: UnsafeBufferPointer<Int32>, _ index: Int
+) -> UnsafeRawBufferPointer {
     let start = Int(offsets[index])
     let end = Int(offsets[index + 1])
     return UnsafeRawBufferPointer(rebasing: bytes[start..<end])

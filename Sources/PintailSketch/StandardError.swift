@@ -25,7 +25,8 @@ extension HyperLogLog {
     /// The number of index bits for a power-of-two bucket count in 16...65536.
     public static func indexBitLength(bucketCount: Int) throws(SketchError) -> Int {
         guard bucketCount >= 16, bucketCount <= 65536, bucketCount & (bucketCount - 1) == 0 else {
-            throw SketchError(.invalidArgument, "numberOfBuckets must be a power of 2 in [16, 65536], actual: \(bucketCount)")
+            let message = "numberOfBuckets must be a power of 2 in [16, 65536], actual: \(bucketCount)"
+            throw SketchError(.invalidArgument, message)
         }
         return bucketCount.trailingZeroBitCount
     }

@@ -32,7 +32,9 @@ import Testing
         var report: [String] = []
         for hashing in [SketchHashing.murmur3, .xxHash64] {
             var sketch = try HyperLogLog(bucketCount: 2048)
-            let bigint = Self.nanosecondsPerValue(count) { longs.withUnsafeBufferPointer { sketch.add($0, hashing: hashing) } }
+            let bigint = Self.nanosecondsPerValue(count) {
+                longs.withUnsafeBufferPointer { sketch.add($0, hashing: hashing) }
+            }
             var doubleSketch = try HyperLogLog(bucketCount: 2048)
             let double = Self.nanosecondsPerValue(count) {
                 doubles.withUnsafeBufferPointer { doubleSketch.add($0, hashing: hashing) }
@@ -44,7 +46,8 @@ import Testing
                 }
             }
             #expect(sketch.cardinality() > 0 && doubleSketch.cardinality() > 0 && stringSketch.cardinality() > 0)
-            report.append("\(hashing): bigint \(format(bigint)) ns, double \(format(double)) ns, varchar \(format(string)) ns")
+            report.append(
+                "\(hashing): bigint \(format(bigint)) ns, double \(format(double)) ns, varchar \(format(string)) ns")
         }
         var sparseHeavy = try HyperLogLog(bucketCount: 2048)
         let repeated = (0..<count).map { Int64($0 % 100) }

@@ -107,14 +107,17 @@ import Testing
             ([0x02, 0x0C, 0x01, 0x00, 0x3F, 0x00, 0x00, 0x00],
              "Cannot deserialize HyperLogLog: sparse entry value out of range"),
             (Array(valid[0..<7]), "Cannot deserialize HyperLogLog: truncated registers"),
-            (Array(valid[0..<11]) + [0x11, 0x00], "Overflow entries is greater than actual number of buckets (possibly corrupt input)"),
+            (Array(valid[0..<11]) + [0x11, 0x00],
+             "Overflow entries is greater than actual number of buckets (possibly corrupt input)"),
             (Array(valid[0..<13]), "Cannot deserialize HyperLogLog: truncated overflows"),
             (Array(valid[0..<11]) + [0x01, 0x00, 0x10, 0x00, 0x01], "Overflow bucket index is out of range"),
             (Array(valid[0..<11]) + [0x01, 0x00, 0x05, 0x00, 0x00], "Overflow bucket value must be > 0"),
             (Array(valid[0..<11]) + [0x02, 0x00, 0x05, 0x00, 0x05, 0x00, 0x01, 0x01],
              "Cannot deserialize HyperLogLog: duplicate overflow bucket 5"),
-            (Array(valid[0..<11]) + [0x01, 0x00, 0x09, 0x00, 0x2D], "Cannot deserialize HyperLogLog: register value out of range"),
-            ([0x03, 0x04, 0x3E] + [UInt8](repeating: 0, count: 8) + [0, 0], "Cannot deserialize HyperLogLog: bad baseline"),
+            (Array(valid[0..<11]) + [0x01, 0x00, 0x09, 0x00, 0x2D],
+             "Cannot deserialize HyperLogLog: register value out of range"),
+            ([0x03, 0x04, 0x3E] + [UInt8](repeating: 0, count: 8) + [0, 0],
+             "Cannot deserialize HyperLogLog: bad baseline"),
         ]
         for (bytes, message) in cases {
             #expect(throws: SketchError(.corruptSketch, message)) { _ = try HyperLogLog(serialized: bytes) }

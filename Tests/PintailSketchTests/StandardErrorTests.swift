@@ -20,7 +20,8 @@ import Testing
             (0.3, "0.3"), (0.004, "0.004"), (0.0001, "1.0E-4"), (-1, "-1.0"), (.nan, "NaN"), (.infinity, "Infinity"),
         ]
         for (e, shown) in cases {
-            #expect(throws: SketchError(.invalidArgument, "Max standard error must be in [0.0040625, 0.26]: \(shown)")) {
+            let message = "Max standard error must be in [0.0040625, 0.26]: \(shown)"
+            #expect(throws: SketchError(.invalidArgument, message)) {
                 _ = try HyperLogLog.bucketCount(maxStandardError: e)
             }
         }
