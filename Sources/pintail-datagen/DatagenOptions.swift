@@ -11,7 +11,7 @@ struct DatagenOptions: Sendable {
     var codec = CompressionCodec.zstd
     var rowGroupRows = 128 * 1024
     var threads = 0
-    var gzipLevel = 6
+    var gzipLevel = 1
 
     static let usage = """
         usage: pintail-datagen [--rows N] [--seed S] [--out DIR] [--format tsv|parquet|both]

@@ -18,6 +18,8 @@ struct ReviewGenerator {
     private let isBookLike: Bool
 
     static let lastYear = 2015
+    /// The HTML line break the public review bodies contain.
+    static let lineBreak: [UInt8] = Array("<br />".utf8)
     /// The public dataset ends on 2015-08-31.
     static let lastDay = CivilDate.days(year: 2015, month: 8, day: 31)
 
@@ -168,7 +170,7 @@ struct ReviewGenerator {
         let sentences = min(80, max(1, Int(exp(0.9 + 0.85 * gaussian))))
         let start = out.count
         for s in 0..<sentences {
-            if s > 0 && random.chance(0.04) { out.append(contentsOf: Array("<br />".utf8)) }
+            if s > 0 && random.chance(0.04) { out.append(contentsOf: Self.lineBreak) }
             if s > 0 && random.chance(0.3) {
                 ReviewVocabulary.fillerTemplates.appendRandom(&random, nouns: nouns, words: nouns, to: &out)
                 continue
@@ -177,21 +179,26 @@ struct ReviewGenerator {
             var tone = star
             if random.chance(0.2) { tone = min(5, max(1, star + (random.chance(0.5) ? 1 : -1))) }
             let words = ReviewVocabulary.sentimentWords[tone - 1]
-            let templates = tone >= 4 ? ReviewVocabulary.positiveTemplates
-                : tone == 3 ? ReviewVocabulary.mixedTemplates : ReviewVocabulary.negativeTemplates
-            templates.appendRandom(&random, nouns: nouns, words: words, to: &out)
+            if tone >= 4 {
+                ReviewVocabulary.positiveTemplates.appendRandom(&random, nouns: nouns, words: words, to: &out)
+            } else if tone == 3 {
+                ReviewVocabulary.mixedTemplates.appendRandom(&random, nouns: nouns, words: words, to: &out)
+            } else {
+                ReviewVocabulary.negativeTemplates.appendRandom(&random, nouns: nouns, words: words, to: &out)
+            }
         }
         if out.count > start && out[out.count - 1] == 0x20 { out.removeLast() }
     }
 
     private func appendBase36(_ value: UInt64, width: Int, to out: inout [UInt8]) {
         var v = value
-        var chars = [UInt8](repeating: 0x30, count: width)
-        for i in stride(from: width - 1, through: 0, by: -1) {
-            let d = UInt8(v % 36)
-            chars[i] = d < 10 ? 0x30 + d : 0x41 + d - 10
-            v /= 36
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width) { chars in
+            for i in stride(from: width - 1, through: 0, by: -1) {
+                let d = UInt8(v % 36)
+                chars[i] = d < 10 ? 0x30 + d : 0x41 + d - 10
+                v /= 36
+            }
+            out.append(contentsOf: chars)
         }
-        out.append(contentsOf: chars)
     }
 }

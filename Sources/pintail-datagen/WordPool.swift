@@ -22,7 +22,7 @@ struct WordPool: Sendable {
         guard start < end else { return }
         let first = bytes[start]
         out.append(capitalized && first >= 0x61 && first <= 0x7A ? first - 0x20 : first)
-        out.append(contentsOf: bytes[(start + 1)..<end])
+        bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[(start + 1)..<end])) }
     }
 
     @inline(__always)

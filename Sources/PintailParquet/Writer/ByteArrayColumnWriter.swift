@@ -60,11 +60,11 @@ final class ByteArrayColumnWriter: ColumnWriter {
         guard value.count <= Int(Int32.max) else {
             throw ParquetWriteError.valueTooLarge(column: column.name, bytes: value.count)
         }
-        if minimum.map({ compare(value, $0) < 0 }) ?? true { minimum = Array(value) }
-        if maximum.map({ compare(value, $0) > 0 }) ?? true { maximum = Array(value) }
         if useDictionary {
+            // Bounds of dictionary-encoded values come from the dictionary's distinct entries at the end.
             ids.append(UInt32(bitPattern: dictionary.id(for: value)))
         } else {
+            updateBounds(value)
             if fixedWidth == 0 { appendLength(value.count, to: &plain) }
             plain.append(contentsOf: value)
         }
@@ -91,6 +91,7 @@ final class ByteArrayColumnWriter: ColumnWriter {
         return (plain, .plain)
     }
 
+    /// Called before `takeStatistics`, so the dictionary's entries also fold into the bounds here.
     override func takeDictionaryPage() throws -> (values: [UInt8], count: Int)? {
         defer {
             dictionary.reset()
@@ -100,12 +101,22 @@ final class ByteArrayColumnWriter: ColumnWriter {
         var page: [UInt8] = []
         page.reserveCapacity(dictionary.bytes.count + 4 * dictionary.count)
         let offsets = dictionary.offsets
-        for i in 0..<dictionary.count {
-            let start = Int(offsets[i]), end = Int(offsets[i + 1])
-            if fixedWidth == 0 { appendLength(end - start, to: &page) }
-            page.append(contentsOf: dictionary.bytes[start..<end])
+        dictionary.bytes.withUnsafeBytes { raw in
+            for i in 0..<dictionary.count {
+                let start = Int(offsets[i]), end = Int(offsets[i + 1])
+                let value = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                updateBounds(value)
+                if fixedWidth == 0 { appendLength(end - start, to: &page) }
+                page.append(contentsOf: value)
+            }
         }
         return (page, dictionary.count)
+    }
+
+    @inline(__always)
+    private func updateBounds(_ value: UnsafeRawBufferPointer) {
+        if minimum.map({ compare(value, $0) < 0 }) ?? true { minimum = Array(value) }
+        if maximum.map({ compare(value, $0) > 0 }) ?? true { maximum = Array(value) }
     }
 
     override func takeStatistics(nullCount: Int64) -> ColumnStatistics {

@@ -55,7 +55,8 @@ class ColumnWriter {
     /// Writes out the chunk of the current row group and starts a new one.
     final func finishChunk() throws -> FinishedColumnChunk {
         if pageRows > 0 || !chunk.hasPages { try flushPage() }
-        let result = try chunk.finish(dictionary: try takeDictionaryPage(), statistics: takeStatistics(nullCount: nullCount),
+        let dictionary = try takeDictionaryPage()  // before the statistics: bounds may come from the dictionary
+        let result = try chunk.finish(dictionary: dictionary, statistics: takeStatistics(nullCount: nullCount),
                                       compressor: compressor)
         nullCount = 0
         return result
