@@ -21,13 +21,20 @@ final class FixedWidthColumnWriter<T: FixedWidthValue>: ColumnWriter {
     override func appendValues(_ vector: Vector, _ rows: Range<Int>) throws {
         let validity = vector.validity
         try T.withValues(of: vector, column: column.name) { values in
-            var lo = minimum, hi = maximum
+            // Non-optional bounds in the loop (optionals cost a generic call per value here).
+            var hasBounds = minimum != nil
+            var lo = minimum ?? values[rows.lowerBound], hi = maximum ?? values[rows.lowerBound]
             for i in rows {
                 if let validity, !validity[i] { continue }
                 let v = values[i]
                 if !v.isNaNValue {
-                    if lo.map({ v < $0 }) ?? true { lo = v }
-                    if hi.map({ v > $0 }) ?? true { hi = v }
+                    if !hasBounds {
+                        lo = v
+                        hi = v
+                        hasBounds = true
+                    }
+                    if v < lo { lo = v }
+                    if v > hi { hi = v }
                 }
                 if useDictionary {
                     ids.append(UInt32(bitPattern: dictionary.id(for: v.bitPattern64)))
@@ -36,8 +43,10 @@ final class FixedWidthColumnWriter<T: FixedWidthValue>: ColumnWriter {
                 }
                 chunkValues += 1
             }
-            minimum = lo
-            maximum = hi
+            if hasBounds {
+                minimum = lo
+                maximum = hi
+            }
         }
         if useDictionary && !fallBackAfterPage {
             let tooLarge = dictionary.count * MemoryLayout<T>.size > settings.dictionaryPageBytes
