@@ -14,7 +14,7 @@ struct CatalogAdapter: CatalogLookup {
         do { found = try catalog.table(db: db, name: name) } catch { throw SemanticError(error.description) }
         guard let t = found else {
             if (try? catalog.database(named: db)) == nil {
-                throw SemanticError("Schema '\(db)' does not exist")
+                throw SemanticError("Database '\(db)' does not exist")
             }
             throw SemanticError("Table '\(db).\(name)' does not exist")
         }

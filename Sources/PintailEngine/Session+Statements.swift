@@ -53,8 +53,8 @@ extension Session {
             return StatementResult(message: "CREATE DATABASE")
         case .dropDatabase(let d):
             let name = try singleName(d.name)
-            if name == currentDatabase && name != "default" { use("default") }
             try catalog.dropDatabase(name, ifExists: d.ifExists, cascade: d.cascade)
+            if name == currentDatabase { use("default") }
             return StatementResult(message: "DROP DATABASE")
         case .showDatabases(let pattern):
             var names = try catalog.databases().map(\.name)
@@ -63,7 +63,7 @@ extension Session {
         case .showTables(let db, let pattern):
             let database = try db.map(singleName) ?? currentDatabase
             guard try catalog.database(named: database) != nil else {
-                throw SemanticError("Schema '\(database)' does not exist", at: db?.location)
+                throw SemanticError("Database '\(database)' does not exist", at: db?.location)
             }
             return listing("tab_name", try catalog.tableNames(in: database, like: pattern?.value))
         case .describe(let name, _), .showColumns(let name, _):
@@ -99,7 +99,7 @@ extension Session {
             return StatementResult(message: "DROP TABLE")
         case .use(let name):
             let db = try singleName(name)
-            guard try catalog.database(named: db) != nil else { throw SemanticError("Schema '\(db)' does not exist", at: name.location) }
+            guard try catalog.database(named: db) != nil else { throw SemanticError("Database '\(db)' does not exist", at: name.location) }
             use(db)
             return StatementResult(message: "USE")
         case .createTable(let c):

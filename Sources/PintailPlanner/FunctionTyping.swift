@@ -85,7 +85,7 @@ public enum FunctionTyping {
             return r(args, args[0])
         case ("round", 1), ("floor", 1), ("ceil", 1), ("ceiling", 1), ("truncate", 1):
             guard args[0].isNumeric || args[0] == .unknown else { return nil }
-            if case .decimal(let p, let s) = args[0], name != "round" {
+            if case .decimal(let p, let s) = args[0] {
                 return r(args, .decimal(precision: max(1, p - s + (s > 0 ? 1 : 0)), scale: 0))
             }
             return r(args, args[0] == .unknown ? .double : args[0])

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The whole test suite: unit tests of every target, SQL logic tests, the Parquet corpus, the CLI end to end.
+# Needs what Scripts/setup.sh installs (C libraries, model weights); creates the Python venv the oracle tests use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sh Scripts/datagen/ensure-venv.sh
+swift build --build-tests 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -n 3
+swift test --skip-build --parallel --num-workers 2 2>&1 | tail -n 40
