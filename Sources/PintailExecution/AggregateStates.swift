@@ -9,6 +9,12 @@ protocol AggregateState: AnyObject {
 }
 
 enum AggregateStates {
+    /// The constant maximum standard error of approx_distinct(x, e) / approx_set(x, e).
+    static func maxError(_ call: AggregateCall) -> Double? {
+        guard call.arguments.count > 1, case .literal(.double(let e), _) = call.arguments[1] else { return nil }
+        return e
+    }
+
     static func make(_ call: AggregateCall) throws -> AggregateState {
         if call.distinct {
             return DistinctAggregate(inner: try make(AggregateCall(function: call.function, arguments: call.arguments, distinct: false, type: call.type)))
@@ -28,6 +34,11 @@ enum AggregateStates {
             return DoubleSumAggregate(average: true, type: call.type)
         case "min", "max", "arbitrary", "any_value":
             return ExtremeAggregate(type: call.type, wantMax: call.function == "max", first: call.function == "arbitrary" || call.function == "any_value")
+        case "approx_distinct":
+            if argType == .boolean { return BooleanDistinctAggregate() }
+            return try SketchAggregate(kind: .approxDistinct, maxStandardError: maxError(call))
+        case "approx_set": return try SketchAggregate(kind: .approxSet, maxStandardError: maxError(call))
+        case "merge": return try SketchAggregate(kind: .merge, maxStandardError: nil)
         case "bool_and", "every": return BoolAggregate(isAnd: true)
         case "bool_or": return BoolAggregate(isAnd: false)
         default:

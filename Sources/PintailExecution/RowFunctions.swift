@@ -1,4 +1,5 @@
 import PintailCore
+import PintailSketch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,13 +17,13 @@ enum RowFunctions {
         "week", "year_of_week", "hour", "minute", "second", "last_day_of_month", "date_parse", "date_format",
         "date_trunc", "date_add", "date_diff", "to_unixtime", "from_unixtime", "lpad", "rpad", "chr", "codepoint",
         "reverse", "current_date", "current_timestamp", "current_time", "$subscript", "$map_subscript", "$field",
-        "$array", "$row", "$is_distinct_from", "$array_concat",
+        "$array", "$row", "$is_distinct_from", "$array_concat", "empty_approx_set",
     ]
 
     static func apply(_ name: String, _ inputs: [Vector], argumentTypes: [DataType], resultType: DataType, count: Int) throws -> Vector {
         // Functions of no arguments, or that see NULLs themselves.
         switch name {
-        case "current_date", "current_timestamp", "current_time", "rand", "nan", "infinity", "pi", "e":
+        case "current_date", "current_timestamp", "current_time", "rand", "nan", "infinity", "pi", "e", "empty_approx_set":
             var b = VectorBuilder(type: resultType, capacity: count)
             for _ in 0..<count { b.append(try eval(name, [], argumentTypes, resultType)) }
             return b.finish()
@@ -96,6 +97,8 @@ enum RowFunctions {
             switch a[0] {
             case .array(let x): return .int(Int64(x.count))
             case .map(let k, _): return .int(Int64(k.count))
+            case .bytes(let b) where types[0] == .hyperLogLog:
+                do { return .int(try HyperLogLog(serialized: b).cardinality()) } catch { throw ExecutionError(error.message) }
             default: throw ExecutionError("cardinality of this value is not supported")
             }
         case "element_at", "$subscript":
@@ -116,6 +119,7 @@ enum RowFunctions {
         case "$field":
             guard case .row(let fields) = a[0] else { return .null }
             return fields[Int(int(a[1]))]
+        case "empty_approx_set": return .bytes(HyperLogLog.approxSet().serialized())
         case "$array": return .array(a)
         case "$row": return .row(a)
         case "$array_concat": return .array(a.flatMap { if case .array(let x) = $0 { return x }; return [] })

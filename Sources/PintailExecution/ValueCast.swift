@@ -1,4 +1,5 @@
 import PintailCore
+import PintailSketch
 
 /// Converts one value between types with Presto's rules; throws an ExecutionError naming the value on failure.
 enum ValueCast {
@@ -118,8 +119,10 @@ enum ValueCast {
             if case .bytes = v { return v }
             throw fail()
         case .hyperLogLog:
-            if case .bytes = v { return v }
-            throw fail()
+            // Only bytes that hold a valid sketch become a HyperLogLog.
+            guard case .bytes(let b) = v else { throw fail() }
+            do { _ = try HyperLogLog(serialized: b) } catch { throw ExecutionError("Cannot cast varbinary to HyperLogLog: \(error.message)") }
+            return v
         case .json:
             return .string(ValueText.text(v, type: from))
         case .array(let element):

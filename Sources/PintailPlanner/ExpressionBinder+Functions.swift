@@ -99,20 +99,20 @@ extension ExpressionBinder {
         switch function {
         case "count_star":
             resultType = .bigint
-        case "approx_distinct":
+        case "approx_distinct", "approx_set":
             guard args.count == 1 || args.count == 2 else {
                 throw SemanticError("approx_distinct takes 1 or 2 arguments", at: location)
             }
             if args.count == 2 {
-                guard case .literal(let v, _) = args[1], let e = v.doubleValue else {
+                guard case .literal(let v, let t) = args[1], let e = v.doubleValue(type: t) else {
                     throw SemanticError("approx_distinct's maximum standard error must be a constant", at: call.arguments[1].location)
                 }
                 guard e >= 0.0040625, e <= 0.26 else {
-                    throw SemanticError("Max standard error must be in [0.0040625, 0.26]: \(e)", at: call.arguments[1].location)
+                    throw SemanticError("Max standard error must be in [0.0040625, 0.26]: \(ValueText.javaDouble(e))", at: call.arguments[1].location)
                 }
                 args[1] = .literal(.double(e), .double)
             }
-            resultType = .bigint
+            resultType = function == "approx_set" ? .hyperLogLog : .bigint
         case "count_if", "bool_and", "bool_or", "every":
             guard args.count == 1 else { throw SemanticError("\(function) takes 1 argument", at: location) }
             args[0] = try inner.boolean(args[0], location)
@@ -134,11 +134,16 @@ extension ExpressionBinder {
 }
 
 extension Value {
-    var doubleValue: Double? {
+    /// A numeric constant as a double (decimals divided by their scale).
+    func doubleValue(type: DataType) -> Double? {
         switch self {
         case .int(let i): return Double(i)
         case .double(let d): return d
-        case .decimal: return nil
+        case .decimal(let d):
+            guard case .decimal(_, let s) = type else { return nil }
+            var scale = 1.0
+            for _ in 0..<s { scale *= 10 }
+            return Double(d) / scale
         default: return nil
         }
     }

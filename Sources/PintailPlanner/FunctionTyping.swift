@@ -12,7 +12,7 @@ public enum FunctionTyping {
     /// Names of the aggregate functions.
     public static let aggregates: Set<String> = [
         "count", "sum", "avg", "min", "max", "approx_distinct", "count_if", "bool_and", "bool_or", "arbitrary",
-        "any_value", "every",
+        "any_value", "every", "approx_set", "merge",
     ]
 
     public static let scalarNames: [String] = [
@@ -23,6 +23,7 @@ public enum FunctionTyping {
         "from_unixtime", "position", "lpad", "rpad", "element_at", "contains", "array_join", "regexp_like",
         "day_of_year", "doy", "hour", "minute", "second", "week", "year_of_week", "last_day_of_month", "date_trunc",
         "chr", "codepoint", "truncate", "log10", "log2", "is_nan", "nan", "infinity", "pi", "e", "rand", "random",
+        "empty_approx_set",
     ]
 
     /// Resolves `name(args)`, or returns nil when the function exists but not for these argument types.
@@ -104,6 +105,7 @@ public enum FunctionTyping {
         case ("is_nan", 1):
             guard args[0].isNumeric else { return nil }
             return r([.double], .boolean)
+        case ("empty_approx_set", 0): return r([], .hyperLogLog)
         case ("nan", 0), ("infinity", 0), ("pi", 0), ("e", 0), ("rand", 0), ("random", 0): return r([], .double)
         case ("greatest", _) where n >= 1, ("least", _) where n >= 1:
             var t = args[0]
@@ -189,6 +191,8 @@ public enum FunctionTyping {
     public static func aggregateType(_ name: String, _ arg: DataType?) -> DataType? {
         switch name {
         case "count", "count_if", "approx_distinct": return .bigint
+        case "approx_set": return .hyperLogLog
+        case "merge": return arg == .hyperLogLog ? .hyperLogLog : nil
         case "bool_and", "bool_or", "every": return arg == .boolean ? .boolean : nil
         case "min", "max", "arbitrary", "any_value": return arg
         case "sum":
