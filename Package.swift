@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "PintailPlanner", dependencies: ["PintailCore", "PintailSQL"]),
         .target(
             name: "PintailExecution",
-            dependencies: ["PintailCore", "PintailPlanner", "PintailText", "PintailSketch"],
+            dependencies: ["PintailCore", "PintailPlanner", "PintailText", "PintailSketch", "PintailParquet"],
             swiftSettings: fast),
         .target(
             name: "PintailEngine",
@@ -57,9 +57,9 @@ let package = Package(
         .testTarget(name: "PintailCatalogTests", dependencies: ["PintailCatalog"]),
         .testTarget(name: "PintailSketchTests", dependencies: ["PintailSketch"]),
         .testTarget(name: "PintailMLTests", dependencies: ["PintailML"]),
-        .testTarget(name: "PintailParquetTests", dependencies: ["PintailParquet"]),
+        .testTarget(name: "PintailParquetTests", dependencies: ["PintailParquet"], exclude: ["Fixtures"]),
         .testTarget(name: "PintailTextTests", dependencies: ["PintailText"]),
-        .testTarget(name: "PintailEngineTests", dependencies: ["PintailEngine"]),
+        .testTarget(name: "PintailEngineTests", dependencies: ["PintailEngine"], exclude: ["SQLLogic", "Fixtures"]),
         .testTarget(name: "PintailCLITests", dependencies: ["PintailCLI"]),
     ]
 )

@@ -1,4 +1,5 @@
 import PintailCore
+import PintailParquet
 
 /// A physical operator: pulls batches from its inputs and produces batches until it returns nil.
 protocol Operator: AnyObject {
@@ -14,9 +15,16 @@ public final class ExecutionStatistics: @unchecked Sendable {
 
     public init() {}
 
-    public var bytesScanned: Int { lock.withLock { _bytesScanned } }
+    public var bytesScanned: Int { lock.withLock { _bytesScanned + parquetFiles.reduce(0) { $0 + $1.bytesRead } } }
     public var badFields: Int { lock.withLock { _badFields } }
     public var filesRead: Int { lock.withLock { _filesRead } }
+
+    private var parquetFiles: [PintailParquet.ParquetFile] = []
+
+    /// A Parquet file opened for the scan: everything read from it (footer and column chunks) counts as scanned.
+    func addFooter(_ file: PintailParquet.ParquetFile) {
+        lock.withLock { parquetFiles.append(file) }
+    }
 
     func addFile(bytes: Int, badFields: Int) {
         lock.withLock {

@@ -6,7 +6,7 @@ public enum PhysicalPlanner {
     static func build(_ plan: LogicalPlan, statistics: ExecutionStatistics) throws -> Operator {
         switch plan {
         case .scan(let scan):
-            return try TableScanOperator(scan: scan, statistics: statistics)
+            return try TableScanOperator(scan: scan, queue: try ScanMorselQueue.plan(scan, statistics: statistics), statistics: statistics)
         case .values(let rows, let fields):
             return try ValuesOperator(rows: rows, fields: fields)
         case .filter(let input, let predicate):

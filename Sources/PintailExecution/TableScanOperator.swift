@@ -1,29 +1,33 @@
 import PintailCore
+import PintailParquet
 import PintailPlanner
 import PintailText
 
-/// Reads a table's files one after another: delimited text today (plain or gzip), with partition columns filled in
-/// as constant vectors from the partition's values.
+/// Reads morsels from a shared queue (text files or Parquet row groups) and produces batches in the scan's column
+/// order, with partition columns filled in as constant vectors. Several of these can share one queue, one per
+/// worker thread.
 final class TableScanOperator: Operator {
     private let scan: Scan
+    private let queue: ScanMorselQueue
     private let statistics: ExecutionStatistics
-    /// (file, partition values) still to read.
-    private var pending: [(FileListing.Entry, [String?])] = []
-    private var reader: DelimitedTextReader? = nil
-    private var currentPartition: [String?] = []
-    private let textOptions: DelimitedTextOptions
-    /// For each output column: its data column index, or nil for a partition column.
+    private let textOptions: DelimitedTextOptions?
+    /// Projected data columns (indices into table.columns), in output order of the data columns.
     private let dataColumns: [Int]
-    private var listed = false
+    private var textReader: DelimitedTextReader? = nil
+    private var parquetReader: ParquetBatchReader? = nil
+    private var parquetMapping: [Int?] = []
+    private var currentPartition: [String?] = []
 
-    init(scan: Scan, statistics: ExecutionStatistics) throws {
+    init(scan: Scan, queue: ScanMorselQueue, statistics: ExecutionStatistics) throws {
         self.scan = scan
+        self.queue = queue
         self.statistics = statistics
         let format = scan.table.format.uppercased()
-        guard format == "TEXTFILE" else {
-            throw ExecutionError("Reading \(format) tables is not available in this build (table \(scan.table.qualifiedName))")
+        switch format {
+        case "TEXTFILE": textOptions = try TableScanOperator.textOptions(scan.table)
+        case "PARQUET": textOptions = nil
+        default: throw ExecutionError("Reading \(format) tables is not supported (table \(scan.table.qualifiedName))")
         }
-        textOptions = try TableScanOperator.textOptions(scan.table)
         dataColumns = scan.columns.filter { $0 < scan.table.columns.count }
     }
 
@@ -50,48 +54,82 @@ final class TableScanOperator: Operator {
         return o
     }
 
-    private func listFiles() throws {
-        listed = true
-        let table = scan.table
-        if table.partitionKeys.isEmpty {
-            guard FileListing.isDirectory(table.location) else {
-                throw ExecutionError("Table location '\(table.location)' does not exist (table \(table.qualifiedName))")
-            }
-            pending = try FileListing.dataFiles(in: table.location).map { ($0, []) }
-        } else {
-            for p in scan.partitions ?? table.partitions where FileListing.isDirectory(p.location) {
-                pending += try FileListing.dataFiles(in: p.location).map { ($0, p.values) }
-            }
-        }
-        pending.reverse()
-    }
-
     func next() throws -> Batch? {
-        if !listed { try listFiles() }
         while true {
-            if let reader {
+            if let reader = textReader {
                 let batch: Batch?
                 do { batch = try reader.next() } catch let e as TextFileError { throw ExecutionError(e.description) }
                 if let batch { return assemble(batch) }
                 statistics.addFile(bytes: reader.fileBytesRead, badFields: reader.badFields)
-                self.reader = nil
+                textReader = nil
             }
-            guard let (file, values) = pending.popLast() else { return nil }
-            currentPartition = values
-            let source: ByteChunkSource
-            do {
-                if TextCompression.forFile(file.path, tableCompression: scan.table.tableProperties["compressionType"]) == .gzip {
-                    source = try GzipChunkSource(path: file.path)
-                } else {
-                    source = try FileChunkSource(path: file.path)
-                }
-                let types = dataColumns.map { scan.table.columns[$0].type }
-                reader = try DelimitedTextReader(path: file.path, source: source, options: textOptions,
-                                                 columnTypes: types, projection: dataColumns)
-            } catch let e as TextFileError {
-                throw ExecutionError(e.description)
+            if let reader = parquetReader {
+                let batch: Batch?
+                do { batch = try reader.next() } catch { throw ExecutionError("\(error)") }
+                if let batch { return assemble(try conformParquet(batch)) }
+                parquetReader = nil
+            }
+            guard let morsel = queue.next() else { return nil }
+            currentPartition = morsel.partitionValues
+            switch morsel.source {
+            case .text(let path): try openText(path)
+            case .parquet(let file, let group): try openParquet(file, group)
             }
         }
+    }
+
+    private func openText(_ path: String) throws {
+        guard let options = textOptions else { return }
+        do {
+            let source: ByteChunkSource
+            if TextCompression.forFile(path, tableCompression: scan.table.tableProperties["compressionType"]) == .gzip {
+                source = try GzipChunkSource(path: path)
+            } else {
+                source = try FileChunkSource(path: path)
+            }
+            textReader = try DelimitedTextReader(path: path, source: source, options: options,
+                                                 columnTypes: dataColumns.map { scan.table.columns[$0].type },
+                                                 projection: dataColumns)
+        } catch let e as TextFileError {
+            throw ExecutionError(e.description)
+        }
+    }
+
+    /// Columns are matched by name, as Athena and Hive do: a column missing from the file reads as NULL.
+    private func openParquet(_ file: ParquetFile, _ group: Int) throws {
+        var fileColumns: [Int] = []
+        parquetMapping = []
+        for c in dataColumns {
+            let column = scan.table.columns[c]
+            guard let f = file.schema.fieldIndex(named: column.name) else { parquetMapping.append(nil); continue }
+            let fileType = file.schema.fields[f].type
+            guard ParquetTypeMatch.compatible(file: fileType, table: column.type) else {
+                throw ExecutionError("\(file.path): column '\(column.name)' is \(fileType) in the file but \(column.type) in table \(scan.table.qualifiedName)")
+            }
+            parquetMapping.append(fileColumns.count)
+            fileColumns.append(f)
+        }
+        do { parquetReader = try file.readRowGroup(group, columns: fileColumns) } catch { throw ExecutionError("\(error)") }
+    }
+
+    /// Puts the file's columns in table order, adding NULL columns for those the file lacks and casting where
+    /// the table declares a wider type.
+    private func conformParquet(_ batch: Batch) throws -> Batch {
+        var columns: [Vector] = []
+        for (k, c) in dataColumns.enumerated() {
+            let type = scan.table.columns[c].type
+            guard let i = parquetMapping[k] else { columns.append(.nulls(type, count: batch.count)); continue }
+            var v = batch.columns[i]
+            if v.type != type {
+                if v.type.physical == type.physical && (v.type.isString || v.type == .varbinary) && (type.isString || type == .varbinary) {
+                    v.type = type
+                } else {
+                    v = try Casts.cast(v, from: v.type, to: type, isTry: false)
+                }
+            }
+            columns.append(v)
+        }
+        return Batch(columns: columns, count: batch.count)
     }
 
     /// Puts data columns and partition constants in the scan's output order.
@@ -111,5 +149,22 @@ final class TableScanOperator: Operator {
             }
         }
         return Batch(columns: columns, count: batch.count)
+    }
+}
+
+/// Which Parquet column types a table column may declare.
+enum ParquetTypeMatch {
+    static func compatible(file: DataType, table: DataType) -> Bool {
+        if file == table { return true }
+        if (file.isString || file == .varbinary) && (table.isString || table == .varbinary) { return true }
+        if file.isInteger && (table.isInteger || table == .double || table == .real) { return true }
+        if file == .real && table == .double { return true }
+        if case .decimal = file, case .decimal = table { return true }
+        if case .timestamp = file, case .timestamp = table { return true }
+        if file == .date, case .timestamp = table { return true }
+        if case .array = file, case .array = table { return true }
+        if case .map = file, case .map = table { return true }
+        if case .row = file, case .row = table { return true }
+        return false
     }
 }
