@@ -53,7 +53,7 @@ public struct Lexer {
 
     private mutating func skipTrivia() throws(SQLSyntaxError) {
         while let c = peek() {
-            if c.properties.isWhitespace {
+            if c.isSpace {
                 advance()
             } else if c == "-", peek(1) == "-" {
                 while let d = peek(), d != "\n" { advance() }
@@ -132,7 +132,7 @@ public struct Lexer {
         advance()
         let body = try quoted(location, quote: "'", kind: .string, what: "binary literal")
         var hex = ""
-        for c in body.text.unicodeScalars where !c.properties.isWhitespace {
+        for c in body.text.unicodeScalars where !c.isSpace {
             guard c.isHexDigit else {
                 throw SQLSyntaxError(message: "binary literal can only contain hexadecimal digits", at: start)
             }
@@ -175,6 +175,11 @@ extension Unicode.Scalar {
             || (value >= 0x80 && properties.isAlphabetic)
     }
     var isWordPart: Bool { isWordStart || isDigit }
+    /// ASCII whitespace checked directly; the Unicode property lookup is slow and only needed beyond ASCII.
+    var isSpace: Bool {
+        value < 0x80 ? (self == " " || self == "\n" || self == "\t" || self == "\r" || self == "\u{0B}" || self == "\u{0C}")
+            : properties.isWhitespace
+    }
     /// Control characters are shown as `\u{..}` so that messages stay printable.
     var escapedForMessage: String { value < 0x20 || value == 0x7F ? escaped(asASCII: true) : String(self) }
 }

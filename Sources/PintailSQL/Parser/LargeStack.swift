@@ -19,6 +19,49 @@ enum LargeStack {
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
+    /// Nesting below which parsing runs on the caller's thread: a debug build needs roughly 12 KiB of stack per
+    /// level, so this stays well inside a 512 KiB stack; a thread costs 0.1-0.3 ms, more than a typical parse.
+    static let inlineNestingLimit = 16
+
+    /// Whether the tokens could nest deeply enough to need a large stack: bracket depth plus every token that can
+    /// open a recursion without brackets (prefix operators, NOT, CASE, Hive's `<`).
+    static func mayNestDeeply(_ tokens: [Token]) -> Bool {
+        var depth = 0
+        var deepest = 0
+        var prefixes = 0
+        for token in tokens {
+            if token.kind == .symbol {
+                switch token.text {
+                case "(", "[":
+                    depth += 1
+                    deepest = max(deepest, depth)
+                case ")", "]": depth -= 1
+                case "-", "+", "<": prefixes += 1
+                default: break
+                }
+            } else if token.kind == .word, token.lowercased == "not" || token.lowercased == "case" {
+                prefixes += 1
+            }
+            if deepest + prefixes > inlineNestingLimit { return true }
+        }
+        return false
+    }
+
+    /// Parses `tokens` with `body`, on the caller's thread when they nest shallowly and otherwise on a fresh thread
+    /// with `stackSize` bytes of stack.
+    static func parse<T>(
+        _ tokens: [Token], _ body: (inout Parser) throws(SQLSyntaxError) -> T
+    ) throws(SQLSyntaxError) -> T {
+        guard mayNestDeeply(tokens) else {
+            var parser = Parser(tokens: tokens)
+            return try body(&parser)
+        }
+        return try run { () throws(SQLSyntaxError) -> T in
+            var parser = Parser(tokens: tokens)
+            return try body(&parser)
+        }
+    }
+
     /// Runs `body` on a fresh thread with `stackSize` bytes of stack and waits for it; runs inline if no thread
     /// can be created.
     static func run<T>(_ body: () throws(SQLSyntaxError) -> T) throws(SQLSyntaxError) -> T {

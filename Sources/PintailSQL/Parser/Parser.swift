@@ -6,7 +6,7 @@ struct Parser {
     /// Current nesting of recursive rules; guarded so deep input throws instead of overflowing the stack.
     var depth = 0
     /// What the rules tried at `expectedAt`, for "Expecting: ..." in messages.
-    var expected: [String] = []
+    var expected: [Expected] = []
     var expectedAt = -1
 
     /// Deep enough for any query a person writes (about 100 nested parentheses); keeps trees shallow enough for
@@ -33,16 +33,21 @@ struct Parser {
 
     // MARK: expectations
 
-    mutating func note(_ what: String) {
-        if expectedAt != position { expected = []; expectedAt = position }
-        if !expected.contains(what) { expected.append(what) }
+    /// Records that the rule being tried could have accepted `what` at the current token. Cheap on purpose: it
+    /// runs for every keyword check, and the list is only formatted when an error is reported.
+    mutating func note(_ what: Expected) {
+        if expectedAt != position {
+            expected.removeAll(keepingCapacity: true)
+            expectedAt = position
+        }
+        expected.append(what)
     }
 
     // MARK: keywords and symbols
 
     /// True when the current token is the word `keyword` (lower-case); records it as expected.
     mutating func at(_ keyword: String) -> Bool {
-        note("'\(keyword.uppercased())'")
+        note(.keyword(keyword))
         return current.kind == .word && current.lowercased == keyword
     }
 
@@ -86,7 +91,7 @@ struct Parser {
     }
 
     mutating func atSymbol(_ symbol: String) -> Bool {
-        note("'\(symbol)'")
+        note(.symbol(symbol))
         return current.kind == .symbol && current.text == symbol
     }
 
@@ -114,7 +119,7 @@ struct Parser {
     }
 
     mutating func atIdentifier() -> Bool {
-        note("<identifier>")
+        note(.category("<identifier>"))
         return Self.isIdentifier(current)
     }
 
@@ -140,14 +145,14 @@ struct Parser {
     }
 
     mutating func stringLiteral() throws(SQLSyntaxError) -> StringLiteral {
-        note("<string>")
+        note(.category("<string>"))
         guard current.kind == .string else { throw failure() }
         let token = advance()
         return StringLiteral(raw: token.text, location: token.start)
     }
 
     mutating func integer() throws(SQLSyntaxError) -> Int {
-        note("<integer>")
+        note(.category("<integer>"))
         guard current.kind == .integer else { throw failure() }
         guard let value = Int(current.text) else {
             throw SQLSyntaxError(message: "invalid numeric literal: \(current.text)", at: current.start)

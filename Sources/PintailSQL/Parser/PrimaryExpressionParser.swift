@@ -25,7 +25,7 @@ extension Parser {
             if let special = try specialForm() { return special }
             return try nameOrCall()
         default:
-            note("<expression>")
+            note(.category("<expression>"))
             throw failure()
         }
     }
@@ -104,7 +104,7 @@ extension Parser {
             while parts.count < length { advance(); parts.append(try identifier()) }
             return try functionCall(name: QualifiedName(parts), start: start)
         }
-        note("<expression>")
+        note(.category("<expression>"))
         let name = try identifier()
         return Expression(.identifier(name), location: start)
     }

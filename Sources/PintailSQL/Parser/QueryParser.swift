@@ -69,7 +69,7 @@ extension Parser {
     /// An integer literal row count.
     mutating func rowCount() throws(SQLSyntaxError) -> Expression {
         let start = current.start
-        note("<integer>")
+        note(.category("<integer>"))
         guard current.kind == .integer else { throw failure() }
         return Expression(.literal(.integer(advance().text)), location: start)
     }
@@ -124,7 +124,7 @@ extension Parser {
         }
         if accept("table") { return .table(try qualifiedName()) }
         if atSymbol("(") { return .parenthesized(try parenthesizedQuery()) }
-        note("<query>")
+        note(.category("<query>"))
         throw failure()
     }
 

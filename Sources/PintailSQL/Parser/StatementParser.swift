@@ -69,9 +69,7 @@ extension Parser {
         advance()
         var detail = DescribeDetail.plain
         // `DESCRIBE formatted` alone describes a table named formatted.
-        if Self.isIdentifier(peek(1)) || peekIsSymbol(".", ahead: 1) == false && peek(1).kind != .endOfInput
-            && !peekIsSymbol(";", ahead: 1)
-        {
+        if Self.isIdentifier(peek(1)) {
             if accept("formatted") { detail = .formatted } else if accept("extended") { detail = .extended }
         }
         return .describe(table: try qualifiedName(), detail: detail)

@@ -5,7 +5,7 @@ extension Parser {
     mutating func typeSyntax() throws(SQLSyntaxError) -> TypeSyntax {
         try enter()
         defer { leave() }
-        note("<type>")
+        note(.category("<type>"))
         let start = current.start
         guard Self.isIdentifier(current) else { throw failure() }
         var name = try identifier().value
