@@ -40,9 +40,10 @@ extension Session {
                 throw SemanticError("EXPLAIN supports queries only", at: e.statement.location)
             }
             let plan = try optimize(try QueryBinder(catalog: lookup).bind(q))
-            let text = PlanPrinter.text(plan)
+            // One row per plan line, so every output format shows the tree as it is.
+            let lines = PlanPrinter.text(plan).split(separator: "\n").map { [Value.string(String($0))] }
             return StatementResult(columns: [ResultColumn(name: "Query Plan", type: .string)],
-                                   batches: [rowsBatch([[.string(text)]], types: [.string])])
+                                   batches: [rowsBatch(lines, types: [.string])])
         case .createDatabase(let c):
             let name = try singleName(c.name)
             var props = Properties()
@@ -140,7 +141,8 @@ extension Session {
     }
 
     func optimize(_ plan: LogicalPlan) throws -> LogicalPlan {
-        PruneColumns.apply(plan)
+        // The rules, in order: predicates to scans, partition pruning on them, then the narrowest scans.
+        try PruneColumns.apply(PartitionPruning.apply(PushDownFilters.apply(plan)))
     }
 
     private func singleName(_ name: QualifiedName) throws -> String {
