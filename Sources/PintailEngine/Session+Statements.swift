@@ -131,7 +131,7 @@ extension Session {
     private func runQuery(_ q: Query) throws -> StatementResult {
         let plan = try optimize(try QueryBinder(catalog: lookup).bind(q))
         let stats = ExecutionStatistics()
-        let batches = try PhysicalPlanner.run(plan, statistics: stats)
+        let batches = try PhysicalPlanner.run(plan, statistics: stats, workers: engine.options.threads)
         var result = StatementResult(columns: plan.fields.map { ResultColumn(name: $0.name, type: $0.type) }, batches: batches)
         result.statistics.bytesScanned = stats.bytesScanned
         if stats.badFields > 0 {

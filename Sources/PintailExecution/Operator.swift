@@ -55,4 +55,6 @@ final class MutexBox: @unchecked Sendable {
     deinit { pthread_mutex_destroy(&m) }
     func lock() { pthread_mutex_lock(&m) }
     func unlock() { pthread_mutex_unlock(&m) }
+    /// Waits on `condition`, which must be used with this mutex only; the caller holds the lock.
+    func wait(_ condition: UnsafeMutablePointer<pthread_cond_t>) { pthread_cond_wait(condition, &m) }
 }

@@ -3,7 +3,21 @@ import PintailPlanner
 
 /// Turns an optimized logical plan into a tree of operators, compiling every expression once.
 public enum PhysicalPlanner {
-    static func build(_ plan: LogicalPlan, statistics: ExecutionStatistics) throws -> Operator {
+    static func build(_ plan: LogicalPlan, statistics: ExecutionStatistics, workers: Int) throws -> Operator {
+        func build(_ plan: LogicalPlan, statistics: ExecutionStatistics) throws -> Operator {
+            try PhysicalPlanner.build(plan, statistics: statistics, workers: workers)
+        }
+        // A chain of filters and projections over a scan runs as one pipeline per worker, sharing the morsels.
+        if workers > 1, let scan = scanUnderChain(plan) {
+            let queue = try ScanMorselQueue.plan(scan, statistics: statistics)
+            if queue.count > 1 {
+                let copies = try (0..<min(workers, queue.count)).map { _ in
+                    try buildChain(plan, scan: try TableScanOperator(scan: scan, queue: queue, statistics: statistics))
+                }
+                return ExchangeOperator(pipelines: copies)
+            }
+            return try buildChain(plan, scan: try TableScanOperator(scan: scan, queue: queue, statistics: statistics))
+        }
         switch plan {
         case .scan(let scan):
             return try TableScanOperator(scan: scan, queue: try ScanMorselQueue.plan(scan, statistics: statistics), statistics: statistics)
@@ -28,9 +42,29 @@ public enum PhysicalPlanner {
         }
     }
 
+    /// The scan at the bottom of a chain of filters and projections, if `plan` is one.
+    private static func scanUnderChain(_ plan: LogicalPlan) -> Scan? {
+        switch plan {
+        case .scan(let s): return s
+        case .filter(let input, _), .project(let input, _, _): return scanUnderChain(input)
+        default: return nil
+        }
+    }
+
+    private static func buildChain(_ plan: LogicalPlan, scan: Operator) throws -> Operator {
+        switch plan {
+        case .filter(let input, let predicate):
+            return FilterOperator(input: try buildChain(input, scan: scan), predicate: try ExpressionCompiler.compile(predicate))
+        case .project(let input, let expressions, _):
+            return ProjectOperator(input: try buildChain(input, scan: scan), expressions: try expressions.map(ExpressionCompiler.compile))
+        default:
+            return scan
+        }
+    }
+
     /// Runs `plan` to completion and returns its batches.
-    public static func run(_ plan: LogicalPlan, statistics: ExecutionStatistics) throws -> [Batch] {
-        let root = try build(plan, statistics: statistics)
+    public static func run(_ plan: LogicalPlan, statistics: ExecutionStatistics, workers: Int) throws -> [Batch] {
+        let root = try build(plan, statistics: statistics, workers: workers)
         var out: [Batch] = []
         while let b = try root.next() { if b.count > 0 { out.append(b) } }
         return out

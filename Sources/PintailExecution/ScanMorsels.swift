@@ -22,6 +22,12 @@ final class ScanMorselQueue: @unchecked Sendable {
         self.morsels = morsels.reversed()
     }
 
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return morsels.count
+    }
+
     func next() -> ScanMorsel? {
         lock.lock()
         defer { lock.unlock() }
