@@ -38,11 +38,11 @@ let package = Package(
         .target(name: "PintailPlanner", dependencies: ["PintailCore", "PintailSQL"]),
         .target(
             name: "PintailExecution",
-            dependencies: ["PintailCore", "PintailPlanner", "PintailText", "PintailSketch", "PintailParquet"],
+            dependencies: ["PintailCore", "PintailPlanner", "PintailText", "PintailSketch", "PintailParquet", "PintailCodecs"],
             swiftSettings: fast),
         .target(
             name: "PintailEngine",
-            dependencies: ["PintailCore", "PintailSQL", "PintailCatalog", "PintailPlanner", "PintailExecution"]),
+            dependencies: ["PintailCore", "PintailSQL", "PintailCatalog", "PintailPlanner", "PintailExecution", "PintailCodecs"]),
         // Executables.
         // The CLI's formatter, argument parser and script runner, kept apart from main so that tests can call them.
         .target(name: "PintailCLI", dependencies: ["PintailCore", "PintailEngine"]),

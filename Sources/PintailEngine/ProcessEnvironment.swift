@@ -35,6 +35,13 @@ func makeDirectories(_ path: String) -> Bool {
 
 /// Wall-clock seconds for timing statements.
 enum Clock {
+    /// Seconds since 1970 (for ids and timestamps).
+    static func wall() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
     static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)

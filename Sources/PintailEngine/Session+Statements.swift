@@ -121,8 +121,10 @@ extension Session {
             let values = try d.partitions.map { try PartitionDiscovery.partition(for: $0, of: t).values }
             _ = try catalog.dropPartitions(values, from: t.qualifiedName, ifExists: d.ifExists)
             return StatementResult(message: "ALTER TABLE DROP PARTITION")
-        case .createTableAsSelect, .insert:
-            throw SemanticError("CREATE TABLE AS and INSERT are not supported in this build yet", at: statement.location)
+        case .createTableAsSelect(let c):
+            return try createTableAs(c)
+        case .insert:
+            throw SemanticError("INSERT INTO is not supported yet; use CREATE TABLE AS", at: statement.location)
         case .createEndpoint, .dropEndpoint, .showEndpoints:
             throw SemanticError("Model endpoints are not supported in this build yet", at: statement.location)
         }

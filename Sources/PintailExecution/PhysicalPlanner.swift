@@ -62,6 +62,13 @@ public enum PhysicalPlanner {
         }
     }
 
+    /// Runs `plan`, handing each batch to `consume` as it is produced (CTAS streams into its writer this way).
+    public static func stream(_ plan: LogicalPlan, statistics: ExecutionStatistics, workers: Int,
+                              consume: (Batch) throws -> Void) throws {
+        let root = try build(plan, statistics: statistics, workers: workers)
+        while let b = try root.next() { if b.count > 0 { try consume(b) } }
+    }
+
     /// Runs `plan` to completion and returns its batches.
     public static func run(_ plan: LogicalPlan, statistics: ExecutionStatistics, workers: Int) throws -> [Batch] {
         let root = try build(plan, statistics: statistics, workers: workers)

@@ -121,7 +121,7 @@ final class TableScanOperator: Operator {
             guard let i = parquetMapping[k] else { columns.append(.nulls(type, count: batch.count)); continue }
             var v = batch.columns[i]
             if v.type != type {
-                if v.type.physical == type.physical && (v.type.isString || v.type == .varbinary) && (type.isString || type == .varbinary) {
+                if v.type.physical == type.physical && (v.type.isString || v.type == .varbinary) && type.physical == .bytes {
                     v.type = type
                 } else {
                     v = try Casts.cast(v, from: v.type, to: type, isTry: false)
@@ -156,7 +156,7 @@ final class TableScanOperator: Operator {
 enum ParquetTypeMatch {
     static func compatible(file: DataType, table: DataType) -> Bool {
         if file == table { return true }
-        if (file.isString || file == .varbinary) && (table.isString || table == .varbinary) { return true }
+        if (file.isString || file == .varbinary) && (table.isString || table == .varbinary || table == .hyperLogLog) { return true }
         if file.isInteger && (table.isInteger || table == .double || table == .real) { return true }
         if file == .real && table == .double { return true }
         if case .decimal = file, case .decimal = table { return true }
