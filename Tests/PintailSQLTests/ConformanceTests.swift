@@ -74,6 +74,23 @@ import Testing
         #expect(missing.sorted() == [])
     }
 
+    /// Keywords the parser matches by name (`at("...")`, `accept("...")`, ...) must be in the table too.
+    @Test func everyKeywordTheParserMatchesIsInTheKeywordTable() {
+        let functionNames: Set<String> = ["count"]
+        var missing: Set<String> = []
+        let directory = Paths.repository + "/Sources/PintailSQL/Parser/"
+        for file in listDirectory(directory) where file.hasSuffix(".swift") {
+            guard let text = readText(directory + file) else { continue }
+            for call in ["at(\"", "accept(\"", "expect(\"", "peekIs(\"", "acceptQuietly(\""] {
+                for piece in text.split(separator: call).dropFirst() {
+                    let word = String(piece.prefix(while: { $0 != "\"" }))
+                    if !Keywords.isKeyword(word), !functionNames.contains(word) { missing.insert(word) }
+                }
+            }
+        }
+        #expect(missing.sorted() == [])
+    }
+
     @Test func validExamplesParseAndRoundTrip() throws {
         let directory = Paths.grammar + "/examples/valid"
         let files = listDirectory(directory).filter { $0.hasSuffix(".sql") }
