@@ -50,7 +50,12 @@ import Testing
             do {
                 let statements = try parse(text)
                 outcomes.parsed += 1
-                for statement in statements { _ = SQLPrinter.statement(statement) }
+                // Whatever parses must print back to SQL that parses to the same tree.
+                for statement in statements {
+                    let printed = SQLPrinter.statement(statement)
+                    let reparsed = try? parseStatement(printed)
+                    #expect(reparsed == statement, "round trip of \(text)\nprinted: \(printed)")
+                }
             } catch {
                 outcomes.failed += 1
                 #expect(error.line >= 1 && error.column >= 1 && error.offset <= text.utf8.count)

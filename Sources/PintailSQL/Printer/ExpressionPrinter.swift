@@ -4,11 +4,17 @@ extension SQLPrinter {
         switch expression.kind {
         case .literal(let literal): return printLiteral(literal)
         case .identifier(let name): return identifier(name)
-        case .dereference(let base, let field): return operand(base) + "." + identifier(field)
-        case .subscriptAccess(let base, let index): return operand(base) + "[" + printExpression(index) + "]"
-        case .unary(let op, let value): return op.rawValue + operand(value)
-        case .binary(let op, let left, let right): return operand(left) + " " + op.rawValue + " " + operand(right)
-        case .not(let value): return "NOT " + operand(value)
+        case .dereference(let base, let field): return postfixBase(base) + "." + identifier(field)
+        case .subscriptAccess(let base, let index): return postfixBase(base) + "[" + printExpression(index) + "]"
+        case .unary(let op, let value):
+            // Parenthesize a nested sign so that `- -x` never prints as the comment `--x`.
+            if case .unary = value.kind { return op.rawValue + "(" + printExpression(value) + ")" }
+            return op.rawValue + operand(value, 8)
+        case .binary(let op, let left, let right):
+            let level = precedence(op)
+            let rightLevel = op.isComparison ? 5 : level + 1
+            return operand(left, op.isComparison ? 5 : level) + " " + op.rawValue + " " + operand(right, rightLevel)
+        case .not(let value): return "NOT " + operand(value, 3)
         case .isNull(let value, let negated): return operand(value) + (negated ? " IS NOT NULL" : " IS NULL")
         case .isDistinctFrom(let left, let right, let negated):
             return operand(left) + (negated ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ") + operand(right)
@@ -43,21 +49,50 @@ extension SQLPrinter {
             return head + " -> " + printExpression(body)
         case .currentTime(let function, let precision):
             return function.rawValue + (precision.map { "(\($0))" } ?? "")
-        case .atTimeZone(let value, let zone): return operand(value) + " AT TIME ZONE " + operand(zone)
+        case .atTimeZone(let value, let zone): return postfixBase(value) + " AT TIME ZONE " + postfixBase(zone)
         }
     }
 
     static func not(_ negated: Bool) -> String { negated ? " NOT" : "" }
 
-    /// Operands of operators are parenthesized unless they print as one unit.
-    static func operand(_ expression: Expression) -> String {
-        let text = printExpression(expression)
+    /// Binding strength, loosest first, matching the parser's levels: OR 1, AND 2, NOT 3, predicates 4, `||` 5,
+    /// `+ -` 6, `* / %` 7, sign 8, AT TIME ZONE 9, primaries and postfix 10; lambdas 0 (they extend to the right).
+    static func precedence(_ expression: Expression) -> Int {
         switch expression.kind {
-        case .literal(.interval), .literal(.typed): return "(" + text + ")"
-        case .literal, .identifier, .dereference, .subscriptAccess, .function, .cast, .caseWhen, .extract, .array,
-            .row, .exists, .subquery, .currentTime:
-            return text
-        default: return "(" + text + ")"
+        case .binary(let op, _, _): precedence(op)
+        case .not: 3
+        case .isNull, .isDistinctFrom, .between, .inList, .inSubquery, .like, .quantifiedComparison: 4
+        case .unary: 8
+        case .atTimeZone: 9
+        case .lambda: 0
+        default: 10
+        }
+    }
+
+    static func precedence(_ op: BinaryOperator) -> Int {
+        switch op {
+        case .or: 1
+        case .and: 2
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: 4
+        case .concatenate: 5
+        case .add, .subtract: 6
+        case .multiply, .divide, .modulo: 7
+        }
+    }
+
+    /// An operand printed in a position that needs at least `minimum` binding strength (default: a value of a
+    /// predicate); weaker expressions get parentheses.
+    static func operand(_ expression: Expression, _ minimum: Int = 5) -> String {
+        let text = printExpression(expression)
+        return precedence(expression) < minimum ? "(" + text + ")" : text
+    }
+
+    /// The base of `.field`, `[index]` or AT TIME ZONE: only primaries stand bare (a typed literal would take the
+    /// suffix as part of itself).
+    static func postfixBase(_ expression: Expression) -> String {
+        switch expression.kind {
+        case .literal(.interval), .literal(.typed): return "(" + printExpression(expression) + ")"
+        default: return operand(expression, 10)
         }
     }
 

@@ -75,7 +75,11 @@ extension SQLPrinter {
         case .subquery(let query): return "(" + printQuery(query) + ")"
         case .aliased(let inner, let alias, let columns):
             var base = printRelation(inner)
-            if case .join = inner.kind { base = "(" + base + ")" }
+            // A join or an already aliased relation needs parentheses to take another alias.
+            switch inner.kind {
+            case .join, .aliased: base = "(" + base + ")"
+            default: break
+            }
             return base + " AS " + identifier(alias) + (columns.map { " " + identifierList($0) } ?? "")
         case .join(let join):
             var right = printRelation(join.right)
