@@ -21,7 +21,8 @@ import Glibc
 /// ----
 /// <rows: values separated by tabs, NULL for null>
 /// ```
-/// `__FIXTURES__` in SQL stands for Tests/PintailEngineTests/Fixtures, `__REPO__` for the repository root.
+/// `__FIXTURES__` in SQL stands for Tests/PintailEngineTests/Fixtures, `__REPO__` for the repository root and
+/// `__SCRATCH__` for an empty folder of the file's own (removed afterwards).
 struct SQLLogicRunner {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -56,6 +57,7 @@ struct SQLLogicRunner {
             let statement = sql.joined(separator: "\n")
                 .replacing("__FIXTURES__", with: testsFolder + "/Fixtures")
                 .replacing("__REPO__", with: repoRoot)
+                .replacing("__SCRATCH__", with: home + "/scratch")
             let location = "\(path.split(separator: "/").last ?? ""):\(recordLine)"
             if header == "statement ok" {
                 do { _ = try session.execute(statement) } catch let e as PintailError {
@@ -67,6 +69,7 @@ struct SQLLogicRunner {
                     _ = try session.execute(statement)
                     throw Failure(description: "\(location): expected an error containing '\(wanted)', but it succeeded")
                 } catch let e as PintailError {
+                    let wanted = wanted.replacing("__SCRATCH__", with: home + "/scratch")
                     guard e.rendered.contains(wanted) else {
                         throw Failure(description: "\(location): expected an error containing '\(wanted)', got: \(e.rendered)")
                     }
