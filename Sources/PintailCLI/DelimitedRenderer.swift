@@ -14,48 +14,31 @@ struct DelimitedRenderer {
         if header {
             out.writeLine(result.columns.map { field($0.name) }.joined(separator: separator))
         }
-        result.forEachRow { row in
-            var line = ""
-            for (c, value) in row.enumerated() {
-                if c > 0 { line += separator }
-                if case .null = value { continue }
-                line += field(ValueText.text(value, result.type(ofColumn: c)))
-            }
-            out.writeLine(line)
-        }
-    }
-
-    func field(_ text: String) -> String {
-        switch style {
-        case .csv: return Self.csvField(text)
-        case .tsv: return Self.tsvField(text)
-        }
-    }
-
-    static func csvField(_ text: String) -> String {
-        if text.isEmpty { return "\"\"" }
-        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { return text }
-        var quoted = "\""
-        for ch in text.unicodeScalars {
-            if ch == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(ch) }
-        }
-        return quoted + "\""
-    }
-
-    static func tsvField(_ text: String) -> String {
-        let needsEscape = text.utf8.contains { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        guard needsEscape else { return text }
-        var escaped = String.UnicodeScalarView()
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "\\": escaped.append(contentsOf: "\\\\".unicodeScalars)
-            case "\t": escaped.append(contentsOf: "\\t".unicodeScalars)
-            case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
-            default: escaped.append(ch)
+        let encoding: CellEncoding = style == .csv ? .csv : .tsv
+        let separatorByte = style == .csv ? UInt8(ascii: ",") : 0x09
+        var line: [UInt8] = []
+        for batch in result.batches {
+            let cells = batch.columns.map { CellColumn($0, encoding: encoding) }
+            for r in 0..<batch.count {
+                for (c, column) in cells.enumerated() {
+                    if c > 0 { line.append(separatorByte) }
+                    guard r < column.count, !column.isNull[r] else { continue }
+                    line.append(contentsOf: column.bytes[column.offsets[r]..<column.offsets[r + 1]])
+                }
+                line.append(0x0A)
+                if line.count >= 1 << 16 {
+                    out.write(bytes: line)
+                    line.removeAll(keepingCapacity: true)
+                }
             }
         }
-        return String(escaped)
+        out.write(bytes: line)
+    }
+
+    /// A header name, escaped like a value.
+    private func field(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        (style == .csv ? CellEncoding.csv : CellEncoding.tsv).append(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -6,16 +6,29 @@ import PintailEngine
 /// JSON arrays and objects, maps objects keyed by the key's text; dates, timestamps and varbinary (hex) are strings.
 struct JSONLinesRenderer {
     func render(_ result: StatementResult, to out: TextChannel) {
-        let keys = result.columns.map { Self.quoted($0.name) + ":" }
-        result.forEachRow { row in
-            var line = "{"
-            for (c, value) in row.enumerated() {
-                if c > 0 { line += "," }
-                line += c < keys.count ? keys[c] : Self.quoted("_col\(c)") + ":"
-                Self.append(value, result.type(ofColumn: c), to: &line)
+        let keys = result.columns.map { Array((Self.quoted($0.name) + ":").utf8) }
+        var line: [UInt8] = []
+        for batch in result.batches {
+            let cells = batch.columns.map { CellColumn($0, encoding: .jsonString) }
+            for r in 0..<batch.count {
+                line.append(UInt8(ascii: "{"))
+                for (c, column) in cells.enumerated() {
+                    if c > 0 { line.append(UInt8(ascii: ",")) }
+                    line.append(contentsOf: c < keys.count ? keys[c] : Array((Self.quoted("_col\(c)") + ":").utf8))
+                    if r < column.count, !column.isNull[r] {
+                        line.append(contentsOf: column.bytes[column.offsets[r]..<column.offsets[r + 1]])
+                    } else {
+                        line.append(contentsOf: "null".utf8)
+                    }
+                }
+                line.append(contentsOf: "}\n".utf8)
+                if line.count >= 1 << 16 {
+                    out.write(bytes: line)
+                    line.removeAll(keepingCapacity: true)
+                }
             }
-            out.writeLine(line + "}")
         }
+        out.write(bytes: line)
     }
 
     static func append(_ value: Value, _ type: DataType, to out: inout String) {

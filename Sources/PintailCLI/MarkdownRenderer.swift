@@ -6,16 +6,21 @@ struct MarkdownRenderer {
     func render(_ result: StatementResult, to out: TextChannel) {
         out.writeLine("| " + result.columns.map { Self.cell($0.name) }.joined(separator: " | ") + " |")
         out.writeLine("|" + result.columns.map { $0.type.isNumeric ? " ---: |" : " --- |" }.joined())
-        result.forEachRow { row in
-            var line = "|"
-            for (c, value) in row.enumerated() {
-                line += " " + Self.cell(ValueText.text(value, result.type(ofColumn: c))) + " |"
+        for batch in result.batches {
+            let columns = batch.columns.map { CellColumn($0, encoding: .plain) }
+            for r in 0..<batch.count {
+                var line = "|"
+                for c in 0..<result.columns.count {
+                    let null = c >= columns.count || r >= columns[c].count || columns[c].isNull[r]
+                    line += " " + Self.cell(null ? "NULL" : columns[c].text(at: r)) + " |"
+                }
+                out.writeLine(line)
             }
-            out.writeLine(line)
         }
     }
 
     static func cell(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7C && $0 != 0x7F }) { return text }
         var out = ""
         for ch in text.unicodeScalars {
             switch ch {

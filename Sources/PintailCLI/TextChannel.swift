@@ -27,6 +27,12 @@ public final class TextChannel {
         if fileDescriptor != nil && buffer.count >= Self.flushThreshold { flush() }
     }
 
+    /// Appends already encoded UTF-8 bytes.
+    func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if fileDescriptor != nil && buffer.count >= Self.flushThreshold { flush() }
+    }
+
     public func writeLine(_ text: String) {
         write(text)
         buffer.append(0x0A)

@@ -1,24 +1,3 @@
-import PintailCore
-import PintailEngine
-
-/// Iteration over a result's cells in row order, batch by batch, without materializing all rows at once.
-extension StatementResult {
-    func forEachRow(_ body: ([Value]) -> Void) {
-        var row: [Value] = []
-        row.reserveCapacity(columns.count)
-        for batch in batches {
-            for r in 0..<batch.count {
-                row.removeAll(keepingCapacity: true)
-                for column in batch.columns { row.append(r < column.count ? column.value(at: r) : .null) }
-                body(row)
-            }
-        }
-    }
-
-    /// Column types parallel to the rows (a batch with more columns than declared shows them as `unknown`).
-    func type(ofColumn i: Int) -> DataType { i < columns.count ? columns[i].type : .unknown }
-}
-
 /// Makes text safe to show in one terminal cell: control characters become visible escapes (`\n`, `\t`, `\x1b`)
 /// so that data can neither break the table's lines nor send escape sequences to the terminal.
 enum TerminalSafeText {
