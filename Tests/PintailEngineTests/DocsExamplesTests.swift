@@ -2,10 +2,10 @@ import Foundation
 import PintailPlanner
 import Testing
 
-/// Keeps the user documentation true: every ```sql block of Docs/GettingStarted.md, SQLReference.md and Functions.md runs through
-/// the `pintail` binary, in order, in one fresh catalog per document, from the repository root (so relative
-/// LOCATIONs such as 'Datasets/amazon-reviews/tsv' resolve as they do for a user). When a plain ``` block follows a
-/// sql block, it is the expected output:
+/// Keeps the user documentation true: every ```sql block of Docs/GettingStarted.md, SQLReference.md and
+/// Functions.md runs through the `pintail` binary, in order, in one fresh catalog per document, from the repository
+/// root (so relative LOCATIONs such as 'Datasets/amazon-reviews/tsv' resolve as they do for a user). When a plain
+/// ``` block follows a sql block, it is the expected output:
 /// - standard output of `pintail -q -c <sql>` (table format), compared exactly;
 /// - if its last line is a footer `(N rows in T s, B scanned)`, the run keeps the footer and only T is ignored;
 /// - if the statement fails, standard error must be exactly that text (how the documents show errors).
@@ -23,7 +23,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: home) }
         for example in examples {
             let where_ = "\(document):\(example.line)"
-            let keepsFooter = example.expected.map { DocExample.isFooter($0.split(separator: "\n").last ?? "") } ?? false
+            let lastLine = example.expected?.split(separator: "\n").last ?? ""
+            let keepsFooter = DocExample.isFooter(lastLine)
             let run = try DocExample.runPintail((keepsFooter ? [] : ["-q"]) + ["-c", example.sql], home: home.path,
                                                 directory: Self.repoRoot)
             guard let expected = example.expected else {
@@ -45,7 +46,8 @@ import Testing
     @Test func functionsDocumentNamesEveryRegisteredFunction() throws {
         let text = try String(contentsOfFile: Self.repoRoot + "/Docs/Functions.md", encoding: .utf8)
         let headings = text.split(separator: "\n").filter { $0.hasPrefix("### ") }.joined(separator: "\n")
-        let names = FunctionTyping.scalarNames + FunctionTyping.aggregates.sorted() + ["coalesce", "try", "current_date"]
+        let bindersOwn = ["coalesce", "if", "nullif", "try", "current_date"]
+        let names = FunctionTyping.scalarNames + FunctionTyping.aggregates.sorted() + bindersOwn
         let missing = names.filter { name in
             !headings.contains("`\(name)(") && !headings.contains("`\(name)`")
         }
@@ -110,9 +112,10 @@ struct DocExample {
         var examples: [DocExample] = []
         for (k, b) in blocks.enumerated() where b.info == "sql" {
             var expected: String? = nil
-            if k + 1 < blocks.count, blocks[k + 1].info.isEmpty || blocks[k + 1].info == "text",
-               lines[(b.end + 1)..<blocks[k + 1].start].allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                expected = blocks[k + 1].body
+            if k + 1 < blocks.count, blocks[k + 1].info.isEmpty || blocks[k + 1].info == "text" {
+                let between = lines[(b.end + 1)..<blocks[k + 1].start]
+                let adjacent = between.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+                if adjacent { expected = blocks[k + 1].body }
             }
             examples.append(DocExample(sql: b.body, expected: expected, line: b.start + 1))
         }
