@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "PintailPlanner", dependencies: ["PintailCore", "PintailSQL"]),
         .target(
             name: "PintailExecution",
-            dependencies: ["PintailCore", "PintailPlanner", "PintailText", "PintailSketch", "PintailParquet", "PintailCodecs"],
+            dependencies: ["PintailCore", "PintailPlanner", "PintailText", "PintailSketch", "PintailParquet", "PintailCodecs", "PintailML"],
             swiftSettings: fast),
         .target(
             name: "PintailEngine",

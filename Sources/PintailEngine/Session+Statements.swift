@@ -33,8 +33,8 @@ extension Session {
         switch statement.kind {
         case .query(let q):
             return try runQuery(q)
-        case .queryWithFunctions(let functions, _):
-            throw SemanticError("USING FUNCTION is not supported in this build yet", at: functions.first?.location ?? statement.location)
+        case .queryWithFunctions(let functions, let q):
+            return try runQuery(q, functions: try userFunctions(functions))
         case .explain(let e):
             guard case .query(let q) = e.statement.kind else {
                 throw SemanticError("EXPLAIN supports queries only", at: e.statement.location)
@@ -125,13 +125,18 @@ extension Session {
             return try createTableAs(c)
         case .insert:
             throw SemanticError("INSERT INTO is not supported yet; use CREATE TABLE AS", at: statement.location)
-        case .createEndpoint, .dropEndpoint, .showEndpoints:
-            throw SemanticError("Model endpoints are not supported in this build yet", at: statement.location)
+        case .createEndpoint(let c):
+            return try createEndpoint(c)
+        case .dropEndpoint(let name, let ifExists):
+            _ = try catalog.dropEndpoint(name.value, ifExists: ifExists)
+            return StatementResult(message: "DROP ENDPOINT")
+        case .showEndpoints:
+            return try showEndpoints()
         }
     }
 
-    private func runQuery(_ q: Query) throws -> StatementResult {
-        let plan = try optimize(try QueryBinder(catalog: lookup).bind(q))
+    private func runQuery(_ q: Query, functions: [UserFunction] = []) throws -> StatementResult {
+        let plan = try optimize(try QueryBinder(catalog: lookup, userFunctions: functions).bind(q))
         let stats = ExecutionStatistics()
         let batches = try PhysicalPlanner.run(plan, statistics: stats, workers: engine.options.threads)
         var result = StatementResult(columns: plan.fields.map { ResultColumn(name: $0.name, type: $0.type) }, batches: batches)

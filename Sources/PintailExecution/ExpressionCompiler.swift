@@ -64,6 +64,13 @@ enum ExpressionCompiler {
             return { batch in try Comparison.apply(op, try l(batch), try r(batch)) }
         case "$like":
             return try Like.compile(args, compiled)
+        case "$model":
+            guard case .literal(.string(let task), _) = args[1], case .literal(.string(let folder), _) = args[2] else {
+                throw ExecutionError("internal: model call without an endpoint")
+            }
+            let function = ModelFunction(task: task, folder: folder)
+            let text = compiled[0]
+            return { batch in try function.evaluate(try text(batch)) }
         default:
             guard RowFunctions.isImplemented(name) else {
                 throw ExecutionError("Function '\(name)' is not implemented")

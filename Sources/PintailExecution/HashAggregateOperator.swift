@@ -9,7 +9,7 @@ final class HashAggregateOperator: Operator {
     private let keyTypes: [DataType]
     private let arguments: [[CompiledExpression]]
     private let states: [AggregateState]
-    private var groupOf: [GroupKey: Int32] = [:]
+    private var table = GroupTable()
     private var keyBuilders: [VectorBuilder]
     private var output: [Batch]? = nil
 
@@ -32,25 +32,17 @@ final class HashAggregateOperator: Operator {
 
     private func consume() throws {
         var groupCount = 0
-        var encoder = KeyEncoder()
         while let batch = try input.next() {
             let keyVectors = try keys.map { try $0(batch) }
-            var groups = [Int32](repeating: 0, count: batch.count)
+            var groups: [Int32]
             if keyVectors.isEmpty {
                 if groupCount == 0 { groupCount = 1 }
+                groups = [Int32](repeating: 0, count: batch.count)
             } else {
-                for row in 0..<batch.count {
-                    let key = encoder.encode(keyVectors, row: row)
-                    if let g = groupOf[key] {
-                        groups[row] = g
-                    } else {
-                        let g = Int32(groupCount)
-                        groupOf[key] = g
-                        groupCount += 1
-                        for (k, v) in keyVectors.enumerated() { keyBuilders[k].append(v.value(at: row)) }
-                        groups[row] = g
-                    }
+                groups = table.groups(for: keyVectors, count: batch.count) { row in
+                    for (k, v) in keyVectors.enumerated() { keyBuilders[k].append(v.value(at: row)) }
                 }
+                groupCount = table.count
             }
             for (a, state) in states.enumerated() {
                 try state.update(groups: groups, groupCount: groupCount, arguments: try arguments[a].map { try $0(batch) })

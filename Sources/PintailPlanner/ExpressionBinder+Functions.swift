@@ -7,6 +7,9 @@ extension ExpressionBinder {
         if call.window != nil {
             throw SemanticError("Window functions are not supported yet", at: location)
         }
+        if let udf = userFunctions[name] {
+            return try bindUserFunction(udf, call, at: location)
+        }
         if FunctionTyping.aggregates.contains(name) {
             return try bindAggregate(name, call, at: location)
         }
@@ -41,6 +44,27 @@ extension ExpressionBinder {
         }
     }
 
+    /// A USING FUNCTION model function: arguments coerced to the declared types, the result cast to the declared
+    /// return type.
+    private mutating func bindUserFunction(_ f: UserFunction, _ call: FunctionCall, at location: SourceLocation) throws -> BoundExpr {
+        guard !call.distinct, !call.isStar, call.window == nil, call.filter == nil else {
+            throw SemanticError("'\(f.name)' is a model function and takes plain arguments", at: location)
+        }
+        guard call.arguments.count == f.parameterTypes.count else {
+            throw SemanticError("Function '\(f.name)' takes \(f.parameterTypes.count) argument\(f.parameterTypes.count == 1 ? "" : "s"), not \(call.arguments.count)", at: location)
+        }
+        var args: [BoundExpr] = []
+        for (e, t) in zip(call.arguments, f.parameterTypes) {
+            let b = try bind(e)
+            guard TypeResolution.canCoerce(b.type, to: t) || (b.type.isString && t.isString) else {
+                throw SemanticError("Function '\(f.name)' expects \(t), not \(b.type)", at: e.location)
+            }
+            args.append(coerce(b, to: .string))
+        }
+        let model = BoundExpr.call("$model", [args[0], .literal(.string(f.endpoint.task), .string), .literal(.string(f.endpoint.folder), .string)], .string)
+        return f.returnType.isString ? model : .cast(model, f.returnType, isTry: false)
+    }
+
     func callScalar(_ name: String, _ args: [BoundExpr], at location: SourceLocation) throws -> BoundExpr {
         guard FunctionTyping.scalarNames.contains(name) || name == "current_date" else {
             throw SemanticError("Function '\(name)' not registered", at: location)
@@ -71,6 +95,7 @@ extension ExpressionBinder {
             throw SemanticError("Aggregate function '\(name)' is not allowed here", at: location)
         }
         var inner = ExpressionBinder(scope: scope)
+        inner.userFunctions = userFunctions
         var args = try call.arguments.map { try inner.bind($0) }
         var function = name
         var distinct = call.distinct

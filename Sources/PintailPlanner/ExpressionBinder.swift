@@ -11,6 +11,8 @@ struct ExpressionBinder {
     /// Aggregate mode: the bound group keys (output columns 0..<keys.count) and the collected aggregates.
     var groupKeys: [BoundExpr]? = nil
     var aggregates: [AggregateCall] = []
+    /// Functions declared by the query's USING FUNCTION clause, by lower-case name.
+    var userFunctions: [String: UserFunction] = [:]
 
     init(scope: Scope) {
         self.scope = scope
@@ -22,6 +24,7 @@ struct ExpressionBinder {
         if let keys = groupKeys {
             // A sub-expression equal to a group key reads the key's output column.
             var plainBinder = ExpressionBinder(scope: scope)
+            plainBinder.userFunctions = userFunctions
             if !containsAggregate(e), let plain = try? plainBinder.bind(e) {
                 if let k = keys.firstIndex(of: plain) { return .column(k, plain.type) }
                 if plain.isLiteral { return plain }

@@ -7,9 +7,21 @@ public struct QueryBinder {
     let catalog: CatalogLookup
     /// Named subqueries from WITH clauses in scope, innermost last.
     var ctes: [String: (Query, [Identifier]?)] = [:]
+    /// USING FUNCTION declarations of the statement, by lower-case name.
+    let userFunctions: [String: UserFunction]
 
-    public init(catalog: CatalogLookup) {
+    public init(catalog: CatalogLookup, userFunctions: [UserFunction] = []) {
         self.catalog = catalog
+        var byName: [String: UserFunction] = [:]
+        for f in userFunctions { byName[f.name] = f }
+        self.userFunctions = byName
+    }
+
+    /// An expression binder over `scope` that knows the statement's user functions.
+    func expressionBinder(_ scope: Scope) -> ExpressionBinder {
+        var b = ExpressionBinder(scope: scope)
+        b.userFunctions = userFunctions
+        return b
     }
 
     public func bind(_ query: Query) throws -> LogicalPlan {
@@ -27,7 +39,7 @@ public struct QueryBinder {
         default:
             var plan = try bindBody(query.body)
             if !query.orderBy.isEmpty {
-                var eb = ExpressionBinder(scope: Scope(fields: plan.fields))
+                var eb = expressionBinder(Scope(fields: plan.fields))
                 let keys = try query.orderBy.map { item in
                     try sortKey(item, expression: try orderByExpression(item.expression, outputs: plan.fields, binder: &eb))
                 }
@@ -44,7 +56,7 @@ public struct QueryBinder {
         case .table(let name): return try bindTable(name, alias: nil, location: name.location)
         case .values(let values):
             var rows: [[BoundExpr]] = []
-            let eb = ExpressionBinder(scope: Scope(fields: []))
+            let eb = expressionBinder(Scope(fields: []))
             for row in values.rows {
                 var b = eb
                 if case .row(let items) = row.kind { rows.append(try items.map { try b.bind($0) }) }
@@ -83,7 +95,7 @@ public struct QueryBinder {
             let fields = zip(left.fields, types).map { Field(name: $0.name, type: $1) }
             func conform(_ p: LogicalPlan) -> LogicalPlan {
                 if p.fields.map(\.type) == types { return p }
-                let eb = ExpressionBinder(scope: Scope(fields: p.fields))
+                let eb = expressionBinder(Scope(fields: p.fields))
                 return .project(p, expressions: p.fields.enumerated().map { eb.coerce(.column($0, $1.type), to: types[$0]) },
                                 fields: fields)
             }
@@ -154,7 +166,7 @@ public struct QueryBinder {
         let inputScope = Scope(fields: plan.fields)
 
         if let w = spec.whereClause {
-            var eb = ExpressionBinder(scope: inputScope)
+            var eb = expressionBinder(inputScope)
             if eb.containsAggregate(w) {
                 throw SemanticError("WHERE clause cannot contain aggregations or window functions", at: w.location)
             }
@@ -177,11 +189,11 @@ public struct QueryBinder {
             }
         }
 
-        let aggregating = spec.groupBy != nil || spec.having.map({ ExpressionBinder(scope: inputScope).containsAggregate($0) }) == true
-            || items.contains { $0.0.map { ExpressionBinder(scope: inputScope).containsAggregate($0) } ?? false }
-            || orderBy.contains { ExpressionBinder(scope: inputScope).containsAggregate($0.expression) }
+        let aggregating = spec.groupBy != nil || spec.having.map({ expressionBinder(inputScope).containsAggregate($0) }) == true
+            || items.contains { $0.0.map { expressionBinder(inputScope).containsAggregate($0) } ?? false }
+            || orderBy.contains { expressionBinder(inputScope).containsAggregate($0.expression) }
 
-        var eb = ExpressionBinder(scope: inputScope)
+        var eb = expressionBinder(inputScope)
         if aggregating {
             var keys: [BoundExpr] = []
             for element in spec.groupBy?.elements ?? [] {
@@ -271,7 +283,7 @@ public struct QueryBinder {
 
     /// GROUP BY element: an ordinal picks a select item; a name that is no input column may name a select alias.
     private func groupKey(_ e: Expression, items: [(Expression?, BoundExpr?, String)], scope: Scope) throws -> BoundExpr {
-        var eb = ExpressionBinder(scope: scope)
+        var eb = expressionBinder(scope)
         if case .literal(.integer(let text)) = e.kind, let n = Int(text) {
             guard n >= 1, n <= items.count else {
                 throw SemanticError("GROUP BY position \(n) is not in select list", at: e.location)
