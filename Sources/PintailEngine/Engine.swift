@@ -1,3 +1,4 @@
+import Foundation
 import PintailCore
 import PintailCatalog
 import PintailSQL
@@ -70,11 +71,32 @@ public final class Session {
         }
         for statement in statements {
             let started = Clock.now()
-            var result = try run(statement, script: sql)
+            let startedWall = Clock.wall()
+            var result: StatementResult
+            do {
+                result = try run(statement, script: sql)
+            } catch let e as PintailError {
+                record(statement, script: sql, started: startedWall, elapsed: Clock.now() - started, result: nil, error: e)
+                throw e
+            }
             result.statistics.elapsedSeconds = Clock.now() - started
             result.statistics.rows = result.rowCount
+            record(statement, script: sql, started: startedWall, elapsed: result.statistics.elapsedSeconds, result: result, error: nil)
             try onResult(result)
         }
+    }
+
+    /// Keeps the statement in the catalog's query history (the last 1,000), as Athena's console lists recent queries.
+    /// History is a convenience: failing to write it never fails the statement.
+    private func record(_ statement: Statement, script: String, started: Double, elapsed: Double,
+                        result: StatementResult?, error: PintailError?) {
+        let text = String(script.utf8.dropFirst(statement.range.start.offset).prefix(statement.range.offsets.count)) ?? ""
+        let entry = QueryHistoryEntry(
+            id: QueryID.make(), sql: text, database: currentDatabase, startedAt: Date(timeIntervalSince1970: started),
+            elapsedSeconds: elapsed, rowCount: Int64(result?.rowCount ?? 0),
+            bytesScanned: Int64(result?.statistics.bytesScanned ?? 0), status: error == nil ? .succeeded : .failed,
+            errorText: error?.description)
+        try? engine.catalog.appendHistory(entry, keepLast: 1000)
     }
 
     /// `USE db` and friends change the session's database.
