@@ -6,8 +6,13 @@ enum MemoryProbe {
     /// Peak resident set since the process started, in KiB.
     static func lifetimePeakKB() -> Int {
         var usage = rusage()
+        #if os(Linux)
         guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
         return Int(usage.ru_maxrss)
+        #else
+        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss) / 1024  // bytes on Darwin
+        #endif
     }
 
     /// Starts a new high-water mark; does nothing where the kernel offers none.
