@@ -2,6 +2,7 @@ import Foundation
 import PintailCore
 import PintailCatalog
 import PintailSQL
+import PintailExecution
 
 /// Settings an engine starts with.
 public struct EngineOptions: Sendable {
@@ -32,8 +33,8 @@ public final class Engine: Sendable {
 
     public init(options: EngineOptions = EngineOptions()) throws {
         self.options = options
-        homePath = options.home ?? Engine.defaultHome()
-        guard makeDirectories(homePath) else {
+        homePath = absolutePath(options.home ?? Engine.defaultHome())
+        guard FileSystem.makeDirectories(homePath) else {
             throw PintailError(.io, "Cannot create the Pintail home folder '\(homePath)'")
         }
         do {

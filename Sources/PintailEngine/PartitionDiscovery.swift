@@ -1,9 +1,7 @@
 import PintailCatalog
+import PintailExecution
 import PintailPlanner
 import PintailSQL
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Finds Hive partitions on disk (`key=value/` folders, one level per partition key) for MSCK REPAIR TABLE, and
 /// builds partitions from ALTER TABLE ... PARTITION clauses.
@@ -19,9 +17,9 @@ enum PartitionDiscovery {
                 return
             }
             let key = t.partitionKeys[depth].name
-            for name in subfolders(folder).sorted() {
+            for name in FileListing.subfolders(in: folder) {
                 guard let eq = name.firstIndex(of: "="), name[..<eq].lowercased() == key else { continue }
-                let raw = unescape(String(name[name.index(after: eq)...]))
+                let raw = HivePath.unescape(String(name[name.index(after: eq)...]))
                 walk(folder + "/" + name, depth: depth + 1, values: values + [raw == CatalogPartition.hiveDefaultPartitionName ? nil : raw])
             }
         }
@@ -46,52 +44,7 @@ enum PartitionDiscovery {
             throw SemanticError("Partition spec has \(spec.values.count) keys but the table has \(t.partitionKeys.count)", at: spec.location)
         }
         let path = spec.storageLocation.map { absolutePath($0.value) }
-            ?? t.location + "/" + zip(t.partitionKeys, values).map { "\($0.name)=\(escape($1 ?? CatalogPartition.hiveDefaultPartitionName))" }.joined(separator: "/")
+            ?? t.location + "/" + zip(t.partitionKeys, values).map { "\($0.name)=\(HivePath.escape($1 ?? CatalogPartition.hiveDefaultPartitionName))" }.joined(separator: "/")
         return CatalogPartition(values: values, location: path)
     }
-
-    static func subfolders(_ folder: String) -> [String] {
-        guard let dir = opendir(folder) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let e = readdir(dir) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
-            if name.hasPrefix(".") || name.hasPrefix("_") { continue }
-            var st = stat()
-            if stat(folder + "/" + name, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { names.append(name) }
-        }
-        return names
-    }
-
-    /// Hive escapes path characters as %XX.
-    static func unescape(_ s: String) -> String {
-        guard s.contains("%") else { return s }
-        var out: [UInt8] = []
-        let b = Array(s.utf8)
-        var i = 0
-        while i < b.count {
-            if b[i] == UInt8(ascii: "%"), i + 2 < b.count, let v = UInt8(String(decoding: b[i + 1...i + 2], as: UTF8.self), radix: 16) {
-                out.append(v)
-                i += 3
-            } else {
-                out.append(b[i])
-                i += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for u in s.utf8 {
-            let c = Character(Unicode.Scalar(u))
-            if u < 0x20 || "\"#%'*/:=?\\{[]^".contains(c) || u >= 0x7F { out += "%" + String(u, radix: 16, uppercase: true).leftPadded() }
-            else { out.append(c) }
-        }
-        return out
-    }
-}
-
-extension String {
-    fileprivate func leftPadded() -> String { count == 1 ? "0" + self : self }
 }

@@ -21,18 +21,6 @@ enum ProcessEnvironment {
 
 func sysconfCores() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
-/// Creates `path` and its parents (like mkdir -p); true when it exists afterwards.
-func makeDirectories(_ path: String) -> Bool {
-    var st = stat()
-    if stat(path, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR }
-    var prefix = path.hasPrefix("/") ? "" : "."
-    for part in path.split(separator: "/") {
-        prefix += "/" + part
-        if stat(prefix, &st) != 0 { _ = mkdir(prefix, 0o755) }
-    }
-    return stat(path, &st) == 0
-}
-
 /// Wall-clock seconds for timing statements.
 enum Clock {
     /// Seconds since 1970 (for ids and timestamps).

@@ -40,6 +40,7 @@ extension Session {
                 throw SemanticError("EXPLAIN supports queries only", at: e.statement.location)
             }
             let plan = try optimize(try QueryBinder(catalog: lookup).bind(q))
+            if e.analyze { return try explainAnalyze(plan) }
             // One row per plan line, so every output format shows the tree as it is.
             let lines = PlanPrinter.text(plan).split(separator: "\n").map { [Value.string(String($0))] }
             return StatementResult(columns: [ResultColumn(name: "Query Plan", type: .string)],

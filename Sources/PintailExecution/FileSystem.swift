@@ -23,13 +23,7 @@ public enum FileSystem {
 
     /// True for a folder with no entries (hidden ones included).
     public static func isEmptyDirectory(_ path: String) -> Bool {
-        guard let dir = opendir(path) else { return false }
-        defer { closedir(dir) }
-        while let e = readdir(dir) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
-            if name != "." && name != ".." { return false }
-        }
-        return true
+        FileListing.names(in: path)?.isEmpty ?? false
     }
 
     /// rename(2): atomic within one file system.
@@ -43,13 +37,7 @@ public enum FileSystem {
 
     /// Deletes a folder tree (used only on Pintail's own staging folders).
     public static func removeTree(_ path: String) {
-        guard let dir = opendir(path) else { _ = unlink(path); return }
-        var names: [String] = []
-        while let e = readdir(dir) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        closedir(dir)
+        guard let names = FileListing.names(in: path) else { _ = unlink(path); return }
         for name in names {
             let child = path + "/" + name
             var st = stat()
