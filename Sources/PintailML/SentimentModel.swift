@@ -76,7 +76,7 @@ public final class SentimentModel: Sendable {
         let negative = probability(.negative), neutral = probability(.neutral), positive = probability(.positive)
         let label: SentimentLabel = positive >= negative && positive >= neutral ? .positive : (negative >= neutral ? .negative : .neutral)
         // Without a regression output, the score is the expected rating of the class distribution.
-        let score = classifier.head.scoreOutput.map { output[$0] } ?? 3 * (positive - negative)
+        let score = min(max(classifier.head.scoreOutput.map { output[$0] } ?? 3 * (positive - negative), -4), 4)
         let stars = 1 + starCuts.filter { score >= $0 }.count
         return SentimentScores(negative: negative, neutral: neutral, positive: positive, score: score, label: label, stars: stars)
     }
