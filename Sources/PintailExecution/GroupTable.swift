@@ -28,6 +28,27 @@ struct GroupTable {
         return out
     }
 
+    /// Group numbers of the rows' keys where the table has them, -1 elsewhere; never inserts (join probes).
+    func lookup(_ keys: [Vector], count: Int) -> [Int32] {
+        let (bytes, offsets) = KeyColumns.encode(keys, count: count)
+        var out = [Int32](repeating: -1, count: count)
+        let mask = slots.count - 1
+        bytes.withUnsafeBytes { raw in
+            for row in 0..<count {
+                let key = UnsafeRawBufferPointer(rebasing: raw[offsets[row]..<offsets[row + 1]])
+                let h = KeyColumns.hash(key)
+                var i = Int(truncatingIfNeeded: h) & mask
+                while true {
+                    let g = slots[i]
+                    if g < 0 { break }
+                    if hashes[Int(g)] == h && keyLength[Int(g)] == key.count && equal(Int(g), key) { out[row] = g; break }
+                    i = (i + 1) & mask
+                }
+            }
+        }
+        return out
+    }
+
     private mutating func findOrInsert(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (Int32, Bool) {
         var mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask

@@ -18,6 +18,8 @@ public enum PartitionPruning {
         case .sort(let input, let k): return .sort(try apply(input), keys: k)
         case .limit(let input, let o, let c): return .limit(try apply(input), offset: o, count: c)
         case .unionAll(let inputs, let f): return .unionAll(try inputs.map(apply), fields: f)
+        case .join(let l, let r, let c): return .join(try apply(l), try apply(r), c)
+        case .window(let input, let functions): return .window(try apply(input), functions: functions)
         }
     }
 

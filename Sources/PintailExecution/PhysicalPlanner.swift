@@ -39,6 +39,10 @@ public enum PhysicalPlanner {
             return LimitOperator(input: try build(input, statistics: statistics), offset: offset, count: count)
         case .unionAll(let inputs, _):
             return UnionAllOperator(inputs: try inputs.map { try build($0, statistics: statistics) })
+        case .join(let left, let right, let condition):
+            return try joinOperator(left, right, condition, statistics: statistics, workers: workers)
+        case .window(let input, let functions):
+            return try WindowOperator(input: try build(input, statistics: statistics), functions: functions)
         }
     }
 

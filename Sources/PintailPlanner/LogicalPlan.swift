@@ -14,12 +14,20 @@ public indirect enum LogicalPlan: Sendable {
     case limit(LogicalPlan, offset: Int, count: Int?)
     /// UNION ALL of inputs with the same fields.
     case unionAll([LogicalPlan], fields: [Field])
+    /// Left and right inputs matched by `condition`. Output: left fields then right fields (left only for semi and
+    /// anti joins).
+    case join(LogicalPlan, LogicalPlan, JoinCondition)
+    /// Window functions over the input. Output: the input's fields, then one column per function.
+    case window(LogicalPlan, functions: [WindowCall])
 
     public var fields: [Field] {
         switch self {
         case .scan(let s): return s.outputFields
         case .values(_, let f), .project(_, _, let f), .aggregate(_, _, _, let f), .unionAll(_, let f): return f
         case .filter(let input, _), .sort(let input, _), .limit(let input, _, _): return input.fields
+        case .join(let left, let right, let c): return c.kind.keepsRight ? left.fields + right.fields : left.fields
+        case .window(let input, let functions):
+            return input.fields + functions.indices.map { Field(name: "_window\($0)", type: functions[$0].type) }
         }
     }
 }

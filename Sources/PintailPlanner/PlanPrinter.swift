@@ -43,6 +43,18 @@ public enum PlanPrinter {
         case .unionAll(let inputs, _):
             lines.append("\(pad)UnionAll")
             for i in inputs { render(i, depth: depth + 1, into: &lines) }
+        case .join(let left, let right, let c):
+            let both = left.fields + right.fields
+            var parts = c.keys.map { "\(describe($0.left, left.fields)) = \(describe($0.right, right.fields))" }
+            if let r = c.residual { parts.append(describe(r, both)) }
+            let name = c.keys.isEmpty ? "NestedLoopJoin" : "HashJoin"
+            lines.append("\(pad)\(name) \(c.kind.rawValue)" + (parts.isEmpty ? "" : " on \(parts.joined(separator: " AND "))"))
+            render(left, depth: depth + 1, into: &lines)
+            render(right, depth: depth + 1, into: &lines)
+        case .window(let input, let functions):
+            let f = functions.map { describeWindow($0, input.fields) }
+            lines.append("\(pad)Window [\(f.joined(separator: ", "))]")
+            render(input, depth: depth + 1, into: &lines)
         }
     }
 

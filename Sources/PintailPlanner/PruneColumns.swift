@@ -23,11 +23,15 @@ public enum PruneColumns {
             let (p, map) = prune(input, required: need)
             return (.filter(p, predicate: predicate.remapColumns { map[$0] ?? $0 }), map)
         case .project(let input, let expressions, let fields):
+            // Only the expressions read above are computed (an alias's renaming project passes on the narrowing).
+            let keep = expressions.indices.filter { required.contains($0) }
             var need = Set<Int>()
-            for e in expressions { e.collectColumns(into: &need) }
+            for i in keep { expressions[i].collectColumns(into: &need) }
             let (p, map) = prune(input, required: need)
-            return (.project(p, expressions: expressions.map { $0.remapColumns { map[$0] ?? $0 } }, fields: fields),
-                    identity(fields.count))
+            var outMap: [Int: Int] = [:]
+            for (new, old) in keep.enumerated() { outMap[old] = new }
+            return (.project(p, expressions: keep.map { expressions[$0].remapColumns { map[$0] ?? $0 } }, fields: keep.map { fields[$0] }),
+                    outMap)
         case .aggregate(let input, let keys, let aggregates, let fields):
             var need = Set<Int>()
             for k in keys { k.collectColumns(into: &need) }
@@ -51,7 +55,52 @@ public enum PruneColumns {
         case .unionAll(let inputs, let fields):
             let all = Set(fields.indices)
             return (.unionAll(inputs.map { prune($0, required: all).plan }, fields: fields), identity(fields.count))
+        case .join(let left, let right, let condition):
+            return pruneJoin(left, right, condition, required: required)
+        case .window(let input, let functions):
+            let inputCount = input.fields.count
+            var need = required.filter { $0 < inputCount }
+            for f in functions {
+                for e in f.arguments + f.partitionBy + f.orderBy.map(\.expression) { e.collectColumns(into: &need) }
+            }
+            let (p, map) = prune(input, required: need)
+            let remap: (Int) -> Int = { map[$0] ?? $0 }
+            let newFunctions = functions.map { f in
+                WindowCall(function: f.function, arguments: f.arguments.map { $0.remapColumns(remap) },
+                           partitionBy: f.partitionBy.map { $0.remapColumns(remap) },
+                           orderBy: f.orderBy.map { SortKey(expression: $0.expression.remapColumns(remap), ascending: $0.ascending, nullsFirst: $0.nullsFirst) },
+                           frame: f.frame, type: f.type)
+            }
+            var outMap = map
+            let newCount = p.fields.count
+            for k in functions.indices { outMap[inputCount + k] = newCount + k }
+            return (.window(p, functions: newFunctions), outMap)
         }
+    }
+
+    /// Each side keeps the columns required above plus those its keys and the residual read.
+    private static func pruneJoin(_ left: LogicalPlan, _ right: LogicalPlan, _ condition: JoinCondition,
+                                  required: Set<Int>) -> (plan: LogicalPlan, map: [Int: Int]) {
+        let leftCount = left.fields.count
+        var residualColumns = Set<Int>()
+        condition.residual?.collectColumns(into: &residualColumns)
+        var needLeft = Set(required.filter { $0 < leftCount }), needRight = Set<Int>()
+        if condition.kind.keepsRight { for i in required where i >= leftCount { needRight.insert(i - leftCount) } }
+        for i in residualColumns { if i < leftCount { needLeft.insert(i) } else { needRight.insert(i - leftCount) } }
+        for k in condition.keys { k.left.collectColumns(into: &needLeft); k.right.collectColumns(into: &needRight) }
+        let (l, leftMap) = prune(left, required: needLeft)
+        let (r, rightMap) = prune(right, required: needRight)
+        let newLeftCount = l.fields.count
+        let remap: (Int) -> Int = { i in
+            i < leftCount ? (leftMap[i] ?? i) : newLeftCount + (rightMap[i - leftCount] ?? (i - leftCount))
+        }
+        var c = condition
+        c.keys = condition.keys.map { JoinKeyPair(left: $0.left.remapColumns { leftMap[$0] ?? $0 }, right: $0.right.remapColumns { rightMap[$0] ?? $0 }) }
+        c.residual = condition.residual?.remapColumns(remap)
+        var map: [Int: Int] = [:]
+        for (old, new) in leftMap { map[old] = new }
+        if condition.kind.keepsRight { for (old, new) in rightMap { map[leftCount + old] = newLeftCount + new } }
+        return (.join(l, r, c), map)
     }
 
     private static func identity(_ n: Int) -> [Int: Int] {

@@ -107,7 +107,7 @@ public struct QueryBinder {
 
     // MARK: FROM
 
-    private func bindRelation(_ r: Relation) throws -> LogicalPlan {
+    func bindRelation(_ r: Relation) throws -> LogicalPlan {
         switch r.kind {
         case .table(let name): return try bindTable(name, alias: nil, location: r.location)
         case .aliased(let inner, let alias, let columnNames):
@@ -124,8 +124,8 @@ public struct QueryBinder {
             return .project(plan, expressions: plan.fields.enumerated().map { .column($0, $1.type) }, fields: fields)
         case .subquery(let q):
             return try bind(q)
-        case .join:
-            throw SemanticError("Joins are not supported yet", at: r.location)
+        case .join(let j):
+            return try bindJoin(j, at: r.location)
         case .unnest, .lateral:
             throw SemanticError("UNNEST and LATERAL are not supported yet", at: r.location)
         }

@@ -1,0 +1,167 @@
+import PintailCore
+import PintailPlanner
+
+/// Joins by building one input (the build side) into a hash table keyed by the join keys — encoded as GROUP BY
+/// encodes them — and streaming the other (the probe side) through it. Without keys every build row is a
+/// candidate for every probe row: a nested-loop join. Candidate pairs are checked against the residual predicate
+/// in chunks; output columns are slices of the inputs (no values copied). NULL keys never match. The build side
+/// carries one extra all-NULL row, which unmatched probe rows of an outer join point at.
+final class HashJoinOperator: Operator {
+    struct Options {
+        var probeIsLeft = true
+        var keepUnmatchedProbe = false
+        var keepUnmatchedBuild = false
+        /// Semi and anti joins emit probe rows only: those with a match, or those without.
+        var semi = false
+        var anti = false
+    }
+
+    private let probe: Operator
+    private let build: Operator
+    private let probeKeys: [CompiledExpression]
+    private let buildKeys: [CompiledExpression]
+    private let residual: CompiledExpression?
+    private let options: Options
+    private let probeTypes: [DataType]
+    private let buildTypes: [DataType]
+    /// Candidate pairs examined per output chunk.
+    private let chunkPairs = 16_384
+
+    private var built = false
+    private var buildData = Batch(columns: [], count: 0)
+    private var buildCount = 0
+    private var table = GroupTable()
+    private var chainHead: [Int32] = []
+    private var chainNext: [Int32] = []
+    private var buildMatched: [Bool] = []
+    private var unmatchedBuildEmitted = false
+
+    private var current: Batch? = nil
+    private var currentGroups: [Int32] = []
+    private var currentMatched: [Bool] = []
+    private var cursor = 0
+
+    init(probe: Operator, build: Operator, probeKeys: [BoundExpr], buildKeys: [BoundExpr], residual: BoundExpr?,
+         options: Options, probeTypes: [DataType], buildTypes: [DataType]) throws {
+        self.probe = probe
+        self.build = build
+        self.probeKeys = try probeKeys.map(ExpressionCompiler.compile)
+        self.buildKeys = try buildKeys.map(ExpressionCompiler.compile)
+        self.residual = try residual.map(ExpressionCompiler.compile)
+        self.options = options
+        self.probeTypes = probeTypes
+        self.buildTypes = buildTypes
+    }
+
+    private var keyless: Bool { buildKeys.isEmpty }
+
+    func next() throws -> Batch? {
+        if !built { try buildTable() }
+        while true {
+            if current == nil {
+                guard let batch = try probe.next() else { break }
+                if batch.count == 0 { continue }
+                current = batch
+                cursor = 0
+                currentMatched = [Bool](repeating: false, count: batch.count)
+                currentGroups = keyless ? [] : table.lookup(try probeKeys.map { try $0(batch) }, count: batch.count)
+            }
+            guard let batch = current else { break }
+            let out = try step(batch)
+            if cursor >= batch.count { current = nil }
+            if let out, out.count > 0 { return out }
+        }
+        return try unmatchedBuildRows()
+    }
+
+    /// Reads the whole build side into one batch (plus the NULL row) and chains its rows by key.
+    private func buildTable() throws {
+        built = true
+        var batches: [Batch] = []
+        while let b = try build.next() { if b.count > 0 { batches.append(b) } }
+        buildCount = batches.reduce(0) { $0 + $1.count }
+        let columns = buildTypes.indices.map { c in
+            Vector.concatenate(batches.map { $0.columns[c] } + [.nulls(buildTypes[c], count: 1)], type: buildTypes[c])
+        }
+        buildData = Batch(columns: columns, count: buildCount + 1)
+        buildMatched = [Bool](repeating: false, count: buildCount)
+        guard !keyless, buildCount > 0 else { return }
+        let rows = buildData.rows(0..<buildCount)
+        let keys = try buildKeys.map { try $0(rows) }
+        let groups = table.groups(for: keys, count: buildCount) { _ in }
+        chainHead = [Int32](repeating: -1, count: table.count)
+        chainNext = [Int32](repeating: -1, count: buildCount)
+        // Rows with a NULL key join nothing; the rest are chained in row order.
+        for row in stride(from: buildCount - 1, through: 0, by: -1) where keys.allSatisfy({ $0.isValid(row) }) {
+            let g = Int(groups[row])
+            chainNext[row] = chainHead[g]
+            chainHead[g] = Int32(row)
+        }
+    }
+
+    /// Matches probe rows from `cursor` until a chunk's worth of candidate pairs is collected.
+    private func step(_ batch: Batch) throws -> Batch? {
+        let start = cursor
+        if (options.semi || options.anti) && residual == nil {
+            // Existence only: no pairs needed.
+            for row in 0..<batch.count {
+                currentMatched[row] = keyless ? buildCount > 0 : (currentGroups[row] >= 0 && chainHead[Int(currentGroups[row])] >= 0)
+            }
+            cursor = batch.count
+            return probeOnly(batch, start..<cursor)
+        }
+        var probeRows: [Int32] = [], buildRows: [Int32] = []
+        while cursor < batch.count && probeRows.count < chunkPairs {
+            if keyless {
+                for b in 0..<buildCount { probeRows.append(Int32(cursor)); buildRows.append(Int32(b)) }
+            } else if currentGroups[cursor] >= 0 {
+                var b = chainHead[Int(currentGroups[cursor])]
+                while b >= 0 {
+                    probeRows.append(Int32(cursor)); buildRows.append(b)
+                    b = chainNext[Int(b)]
+                }
+            }
+            cursor += 1
+        }
+        if let residual, !probeRows.isEmpty {
+            let keep = Logic.selection(try residual(assemble(batch, probeRows, buildRows)))
+            probeRows = keep.map { probeRows[Int($0)] }
+            buildRows = keep.map { buildRows[Int($0)] }
+        }
+        for p in probeRows { currentMatched[Int(p)] = true }
+        if options.keepUnmatchedBuild { for b in buildRows { buildMatched[Int(b)] = true } }
+        if options.semi || options.anti { return probeOnly(batch, start..<cursor) }
+        if options.keepUnmatchedProbe {
+            for row in start..<cursor where !currentMatched[row] {
+                probeRows.append(Int32(row)); buildRows.append(Int32(buildCount))
+            }
+        }
+        return probeRows.isEmpty ? nil : assemble(batch, probeRows, buildRows)
+    }
+
+    /// Semi/anti output: the probe rows of `range` with (or without) a match.
+    private func probeOnly(_ batch: Batch, _ range: Range<Int>) -> Batch? {
+        let wanted = options.semi
+        let rows = range.filter { currentMatched[$0] == wanted }.map { Int32($0) }
+        if rows.isEmpty { return nil }
+        return rows.count == batch.count ? batch : batch.sliced(rows)
+    }
+
+    /// Pairs of probe and build rows as output rows, in left-then-right column order.
+    private func assemble(_ batch: Batch, _ probeRows: [Int32], _ buildRows: [Int32]) -> Batch {
+        let p = batch.columns.map { $0.sliced(probeRows) }
+        let b = buildData.columns.map { $0.sliced(buildRows) }
+        return Batch(columns: options.probeIsLeft ? p + b : b + p, count: probeRows.count)
+    }
+
+    /// After the probe side ends: build rows no probe row matched, with NULL probe columns (outer joins).
+    private func unmatchedBuildRows() throws -> Batch? {
+        guard options.keepUnmatchedBuild, !unmatchedBuildEmitted else { return nil }
+        unmatchedBuildEmitted = true
+        let rows = (0..<buildCount).filter { !buildMatched[$0] }.map { Int32($0) }
+        if rows.isEmpty { return nil }
+        let p = probeTypes.map { Vector.nulls($0, count: rows.count) }
+        let b = buildData.columns.map { $0.sliced(rows) }
+        return Batch(columns: options.probeIsLeft ? p + b : b + p, count: rows.count)
+    }
+}
