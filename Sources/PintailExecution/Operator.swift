@@ -1,5 +1,6 @@
 import PintailCore
 import PintailParquet
+import PintailPlanner
 
 /// A physical operator: pulls batches from its inputs and produces batches until it returns nil.
 protocol Operator: AnyObject {
@@ -24,6 +25,25 @@ public final class ExecutionStatistics: @unchecked Sendable {
     /// A Parquet file opened for the scan: everything read from it (footer and column chunks) counts as scanned.
     func addFooter(_ file: PintailParquet.ParquetFile) {
         lock.withLock { parquetFiles.append(file) }
+    }
+
+    private var scans: [ScanCounters] = []
+    /// Set by EXPLAIN ANALYZE before the plan is built: per-operator rows and time.
+    var profile: OperatorProfile? = nil
+
+    /// Per-scan counters, in the order the scans were planned.
+    public var scanCounters: [ScanCounters] { lock.withLock { scans } }
+    public var filesOpened: Int { scanCounters.reduce(0) { $0 + $1.filesOpened } }
+    public var rowGroupsRead: Int { scanCounters.reduce(0) { $0 + $1.rowGroupsRead } }
+    public var rowGroupsSkipped: Int { scanCounters.reduce(0) { $0 + $1.rowGroupsSkipped } }
+    public var partitionsSelected: Int { scanCounters.reduce(0) { $0 + $1.partitionsSelected } }
+    public var partitionsTotal: Int { scanCounters.reduce(0) { $0 + $1.partitionsTotal } }
+
+    /// Registers a scan being planned; its files and row groups are counted on the result.
+    func beginScan(_ scan: PintailPlanner.Scan) -> ScanCounters {
+        let counters = ScanCounters(scan: scan)
+        lock.withLock { scans.append(counters) }
+        return counters
     }
 
     func addFile(bytes: Int, badFields: Int) {

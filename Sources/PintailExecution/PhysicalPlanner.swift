@@ -4,6 +4,10 @@ import PintailPlanner
 /// Turns an optimized logical plan into a tree of operators, compiling every expression once.
 public enum PhysicalPlanner {
     static func build(_ plan: LogicalPlan, statistics: ExecutionStatistics, workers: Int) throws -> Operator {
+        statistics.profiled(try buildOperator(plan, statistics: statistics, workers: workers), plan)
+    }
+
+    private static func buildOperator(_ plan: LogicalPlan, statistics: ExecutionStatistics, workers: Int) throws -> Operator {
         func build(_ plan: LogicalPlan, statistics: ExecutionStatistics) throws -> Operator {
             try PhysicalPlanner.build(plan, statistics: statistics, workers: workers)
         }
@@ -12,11 +16,11 @@ public enum PhysicalPlanner {
             let queue = try ScanMorselQueue.plan(scan, statistics: statistics)
             if queue.count > 1 {
                 let copies = try (0..<min(workers, queue.count)).map { _ in
-                    try buildChain(plan, scan: try TableScanOperator(scan: scan, queue: queue, statistics: statistics))
+                    try buildChain(plan, scan: try TableScanOperator(scan: scan, queue: queue, statistics: statistics), statistics: statistics)
                 }
                 return ExchangeOperator(pipelines: copies)
             }
-            return try buildChain(plan, scan: try TableScanOperator(scan: scan, queue: queue, statistics: statistics))
+            return try buildChain(plan, scan: try TableScanOperator(scan: scan, queue: queue, statistics: statistics), statistics: statistics)
         }
         switch plan {
         case .scan(let scan):
@@ -34,7 +38,7 @@ public enum PhysicalPlanner {
         case .limit(.sort(let input, let keys), let offset, let count):
             // Top-N: the sort keeps only the rows the limit can return.
             let sort = try SortOperator(input: try build(input, statistics: statistics), keys: keys, limit: count.map { $0 + offset })
-            return LimitOperator(input: sort, offset: offset, count: count)
+            return LimitOperator(input: statistics.profiled(sort, .sort(input, keys: keys)), offset: offset, count: count)
         case .limit(let input, let offset, let count):
             return LimitOperator(input: try build(input, statistics: statistics), offset: offset, count: count)
         case .unionAll(let inputs, _):
@@ -55,12 +59,15 @@ public enum PhysicalPlanner {
         }
     }
 
-    private static func buildChain(_ plan: LogicalPlan, scan: Operator) throws -> Operator {
+    /// Chain nodes below the top are profiled here; the top is profiled by `build`, around the exchange.
+    private static func buildChain(_ plan: LogicalPlan, scan: Operator, statistics: ExecutionStatistics) throws -> Operator {
         switch plan {
         case .filter(let input, let predicate):
-            return FilterOperator(input: try buildChain(input, scan: scan), predicate: try ExpressionCompiler.compile(predicate))
+            return FilterOperator(input: statistics.profiled(try buildChain(input, scan: scan, statistics: statistics), input),
+                                  predicate: try ExpressionCompiler.compile(predicate))
         case .project(let input, let expressions, _):
-            return ProjectOperator(input: try buildChain(input, scan: scan), expressions: try expressions.map(ExpressionCompiler.compile))
+            return ProjectOperator(input: statistics.profiled(try buildChain(input, scan: scan, statistics: statistics), input),
+                                   expressions: try expressions.map(ExpressionCompiler.compile))
         default:
             return scan
         }

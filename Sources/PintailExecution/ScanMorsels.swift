@@ -48,6 +48,7 @@ final class ScanMorselQueue: @unchecked Sendable {
             folders = (scan.partitions ?? table.partitions).filter { FileListing.isDirectory($0.location) }.map { ($0.location, $0.values) }
         }
         var morsels: [ScanMorsel] = []
+        let counters = statistics.beginScan(scan)
         let isParquet = table.format.uppercased() == "PARQUET"
         for (folder, values) in folders {
             for file in try FileListing.dataFiles(in: folder) {
@@ -55,14 +56,16 @@ final class ScanMorselQueue: @unchecked Sendable {
                     let pf: ParquetFile
                     do { pf = try ParquetFile.open(path: file.path) } catch { throw ExecutionError("\(error)") }
                     statistics.addFooter(pf)
+                    counters.addParquetFile(pf)
                     for g in pf.metadata.rowGroups.indices where pf.metadata.rowGroups[g].numRows > 0 {
                         morsels.append(ScanMorsel(source: .parquet(file: pf, rowGroup: g), partitionValues: values))
                     }
                 } else {
                     morsels.append(ScanMorsel(source: .text(path: file.path), partitionValues: values))
+                    counters.addTextFile(bytes: file.size)
                 }
             }
         }
-        return ScanMorselQueue(morsels)
+        return ScanMorselQueue(RowGroupPruning.prune(morsels, scan: scan, counters: counters))
     }
 }

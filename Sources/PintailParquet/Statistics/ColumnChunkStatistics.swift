@@ -28,6 +28,14 @@ public struct ColumnChunkStatistics: Sendable, Equatable {
         self.valueCount = valueCount
     }
 
+    /// Decodes a chunk's raw footer statistics for `leaf`. `typeDefinedOrder` is the footer's column order for the
+    /// leaf (nil when the footer has no `column_orders`); `createdBy` is the footer's writer.
+    public static func decode(_ raw: Statistics?, leaf: ParquetLeaf, valueCount: Int64, typeDefinedOrder: Bool?,
+                              createdBy: String?) -> ColumnChunkStatistics {
+        StatisticsDecoder.decode(raw, leaf: leaf, valueCount: valueCount, typeDefinedOrder: typeDefinedOrder,
+                                 writer: WriterVersion(createdBy: createdBy))
+    }
+
     /// Nothing known beyond the value count.
     public static func unknown(type: DataType, valueCount: Int64) -> ColumnChunkStatistics {
         ColumnChunkStatistics(type: type, valueCount: valueCount)
