@@ -5,7 +5,7 @@ extension ExpressionBinder {
     mutating func bindFunction(_ call: FunctionCall, at location: SourceLocation) throws -> BoundExpr {
         let name = call.name.parts.map(\.value).joined(separator: ".")
         if call.window != nil {
-            throw SemanticError("Window functions are not supported yet", at: location)
+            return try bindWindow(call, name: name, at: location)
         }
         if let udf = userFunctions[name] {
             return try bindUserFunction(udf, call, at: location)

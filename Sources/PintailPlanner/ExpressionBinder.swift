@@ -13,6 +13,9 @@ struct ExpressionBinder {
     var aggregates: [AggregateCall] = []
     /// Functions declared by the query's USING FUNCTION clause, by lower-case name.
     var userFunctions: [String: UserFunction] = [:]
+    /// Window functions collected from a SELECT list or ORDER BY (nil where they are not allowed). Each is
+    /// replaced by a reference to column `windowMarker + index`, renumbered once the window node's input is known.
+    var windows: [WindowCall]? = nil
 
     init(scope: Scope) {
         self.scope = scope

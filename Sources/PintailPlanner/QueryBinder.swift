@@ -210,7 +210,8 @@ public struct QueryBinder {
             eb.groupKeys = unique
         }
 
-        // SELECT items (aggregates are collected as a side effect).
+        // SELECT items (aggregates and window functions are collected as a side effect).
+        eb.windows = []
         var selectExprs: [BoundExpr] = []
         for (e, bound, _) in items {
             if let bound {
@@ -229,7 +230,10 @@ public struct QueryBinder {
         var having: BoundExpr? = nil
         if let h = spec.having {
             guard aggregating else { throw SemanticError("HAVING requires GROUP BY or aggregates", at: h.location) }
+            let collected = eb.windows
+            eb.windows = nil
             having = try eb.boolean(try eb.bind(h), h.location)
+            eb.windows = collected
         }
         let outputFields = zip(items, selectExprs).map { Field(name: $0.2, type: $1.type) }
 
@@ -260,6 +264,14 @@ public struct QueryBinder {
             let aggFields = eb.aggregates.enumerated().map { Field(name: "_agg\($0)", type: $1.type) }
             plan = .aggregate(plan, keys: keys, aggregates: eb.aggregates, fields: keyFields + aggFields)
             if let having { plan = .filter(plan, predicate: having) }
+        }
+        // Window functions run after aggregation and HAVING, before the final projection.
+        if let windows = eb.windows, !windows.isEmpty {
+            let base = plan.fields.count, marker = ExpressionBinder.windowMarker
+            plan = .window(plan, functions: windows)
+            let remap: (Int) -> Int = { $0 >= marker ? base + $0 - marker : $0 }
+            selectExprs = selectExprs.map { $0.remapColumns(remap) }
+            hidden = hidden.map { $0.remapColumns(remap) }
         }
         let projected = selectExprs + hidden
         let hiddenFields = hidden.enumerated().map { Field(name: "_order\($0)", type: $1.type) }
