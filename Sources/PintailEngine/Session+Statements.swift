@@ -94,7 +94,7 @@ extension Session {
             let parts = try catalog.partitions(of: t.qualifiedName).map { p in
                 zip(t.partitionKeys, p.values).map { "\($0.name)=\($1 ?? CatalogPartition.hiveDefaultPartitionName)" }.joined(separator: "/")
             }
-            return listing("partition", parts)
+            return listing("partition", parts.sorted())
         case .dropTable(let name, let ifExists):
             let (db, table) = try split(name)
             _ = try catalog.dropTable(db: db, name: table, ifExists: ifExists)
