@@ -6,6 +6,14 @@ import PintailPlanner
 protocol AggregateState: AnyObject {
     func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws
     func finish(groupCount: Int) -> Vector
+    /// Adds another worker's partial state of the same aggregate: its group `i` is this state's group `mapping[i]`.
+    func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws
+}
+
+/// Grows `array` to `count` entries of `value`.
+@inline(__always)
+func extend<T>(_ array: inout [T], to count: Int, with value: T) {
+    if array.count < count { array += [T](repeating: value, count: count - array.count) }
 }
 
 enum AggregateStates {
@@ -64,6 +72,11 @@ final class CountAggregate: AggregateState {
         if counts.count < groupCount { counts += [Int64](repeating: 0, count: groupCount - counts.count) }
         return Vector(type: .bigint, count: groupCount, storage: .int64(counts))
     }
+    func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
+        guard let o = other as? CountAggregate else { return }
+        extend(&counts, to: groupCount, with: 0)
+        for (i, g) in mapping.enumerated() where i < o.counts.count { counts[Int(g)] += o.counts[i] }
+    }
 }
 
 final class CountIfAggregate: AggregateState {
@@ -76,6 +89,11 @@ final class CountIfAggregate: AggregateState {
     func finish(groupCount: Int) -> Vector {
         if counts.count < groupCount { counts += [Int64](repeating: 0, count: groupCount - counts.count) }
         return Vector(type: .bigint, count: groupCount, storage: .int64(counts))
+    }
+    func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
+        guard let o = other as? CountIfAggregate else { return }
+        extend(&counts, to: groupCount, with: 0)
+        for (i, g) in mapping.enumerated() where i < o.counts.count { counts[Int(g)] += o.counts[i] }
     }
 }
 
@@ -115,6 +133,17 @@ final class IntegerSumAggregate: AggregateState {
         for g in 0..<groupCount where g >= seen.count || seen[g] == 0 { validity[g] = false; anyNull = true }
         let values = (0..<groupCount).map { $0 < sums.count ? sums[$0] : 0 }
         return Vector(type: .bigint, count: groupCount, storage: .int64(values), validity: anyNull ? validity : nil)
+    }
+    func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
+        guard let o = other as? IntegerSumAggregate else { return }
+        extend(&sums, to: groupCount, with: 0)
+        extend(&seen, to: groupCount, with: 0)
+        for (i, g) in mapping.enumerated() where i < o.sums.count {
+            let (r, overflow) = sums[Int(g)].addingReportingOverflow(o.sums[i])
+            if overflow { throw ExecutionError("bigint overflow in sum") }
+            sums[Int(g)] = r
+            seen[Int(g)] |= o.seen[i]
+        }
     }
 }
 
@@ -161,6 +190,15 @@ final class DoubleSumAggregate: AggregateState {
         }
         return .fromDouble(out, type: type, validity: anyNull ? validity : nil)
     }
+    func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
+        guard let o = other as? DoubleSumAggregate else { return }
+        extend(&sums, to: groupCount, with: 0)
+        extend(&counts, to: groupCount, with: 0)
+        for (i, g) in mapping.enumerated() where i < o.sums.count {
+            sums[Int(g)] += o.sums[i]
+            counts[Int(g)] += o.counts[i]
+        }
+    }
 }
 
 /// sum and avg of decimals, exact.
@@ -192,6 +230,15 @@ final class DecimalSumAggregate: AggregateState {
             b.append(.decimal(average ? Arithmetic.divideRounded(sums[g], Int128(counts[g])) : sums[g]))
         }
         return b.finish()
+    }
+    func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
+        guard let o = other as? DecimalSumAggregate else { return }
+        extend(&sums, to: groupCount, with: 0)
+        extend(&counts, to: groupCount, with: 0)
+        for (i, g) in mapping.enumerated() where i < o.sums.count {
+            sums[Int(g)] += o.sums[i]
+            counts[Int(g)] += o.counts[i]
+        }
     }
 }
 
@@ -231,6 +278,17 @@ final class ExtremeAggregate: AggregateState {
         for g in 0..<groupCount { b.append(g < best.count ? best[g] : .null) }
         return b.finish()
     }
+    func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
+        guard let o = other as? ExtremeAggregate else { return }
+        extend(&best, to: groupCount, with: .null)
+        for (i, g) in mapping.enumerated() where i < o.best.count && !o.best[i].isNull {
+            let cur = best[Int(g)]
+            if cur.isNull { best[Int(g)] = o.best[i]; continue }
+            if first { continue }
+            let c = ValueOrdering.compare(o.best[i], cur)
+            if wantMax ? c > 0 : c < 0 { best[Int(g)] = o.best[i] }
+        }
+    }
 }
 
 final class BoolAggregate: AggregateState {
@@ -254,6 +312,14 @@ final class BoolAggregate: AggregateState {
         }
         return b.finish()
     }
+    func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
+        guard let o = other as? BoolAggregate else { return }
+        extend(&state, to: groupCount, with: -1)
+        for (i, g) in mapping.enumerated() where i < o.state.count && o.state[i] != -1 {
+            let cur = state[Int(g)], b = o.state[i]
+            state[Int(g)] = cur == -1 ? b : (isAnd ? min(cur, b) : max(cur, b))
+        }
+    }
 }
 
 /// f(DISTINCT x): remembers each group's distinct values and feeds each once to the inner aggregate.
@@ -275,4 +341,8 @@ final class DistinctAggregate: AggregateState {
         try inner.update(groups: keepGroups, groupCount: groupCount, arguments: arguments.map { $0.sliced(keep) })
     }
     func finish(groupCount: Int) -> Vector { inner.finish(groupCount: groupCount) }
+    func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
+        // HashAggregateOperator.isMergeable keeps DISTINCT aggregates on one worker.
+        throw ExecutionError("internal: DISTINCT aggregates are not merged")
+    }
 }

@@ -11,6 +11,7 @@ final class HashAggregateOperator: Operator {
     private let states: [AggregateState]
     private var table = GroupTable()
     private var keyBuilders: [VectorBuilder]
+    private var groupCount = 0
     private var output: [Batch]? = nil
 
     init(input: Operator, keys: [BoundExpr], aggregates: [AggregateCall]) throws {
@@ -23,15 +24,18 @@ final class HashAggregateOperator: Operator {
     }
 
     func next() throws -> Batch? {
-        if output == nil { try consume() }
+        if output == nil {
+            try consume()
+            emit()
+        }
         guard var out = output, !out.isEmpty else { return nil }
         let b = out.removeFirst()
         output = out
         return b
     }
 
-    private func consume() throws {
-        var groupCount = 0
+    /// Reads the whole input into the group table and the aggregate states.
+    func consume() throws {
         while let batch = try input.next() {
             let keyVectors = try keys.map { try $0(batch) }
             var groups: [Int32]
@@ -48,6 +52,32 @@ final class HashAggregateOperator: Operator {
                 try state.update(groups: groups, groupCount: groupCount, arguments: try arguments[a].map { try $0(batch) })
             }
         }
+    }
+
+    /// Folds another partial aggregation of the same query (run by another worker) into this one.
+    func merge(_ other: HashAggregateOperator) throws {
+        let mapping: [Int32]
+        if keys.isEmpty {
+            if other.groupCount == 0 { return }
+            if groupCount == 0 { groupCount = 1 }
+            mapping = [0]
+        } else {
+            let otherKeys = other.keyBuilders.map { $0.finish() }
+            mapping = table.groups(for: otherKeys, count: other.groupCount) { row in
+                for (k, v) in otherKeys.enumerated() { keyBuilders[k].append(v.value(at: row)) }
+            }
+            groupCount = table.count
+        }
+        for (mine, theirs) in zip(states, other.states) {
+            try mine.merge(theirs, mapping: mapping, groupCount: groupCount)
+        }
+    }
+
+    /// Whether partial aggregations can be merged (DISTINCT aggregates keep per-group sets that do not merge yet).
+    static func isMergeable(_ aggregates: [AggregateCall]) -> Bool { !aggregates.contains { $0.distinct } }
+
+    /// Turns the groups into output batches: keys, then aggregates.
+    func emit() {
         // A global aggregate over no rows still yields one row (count 0, sum NULL).
         if keys.isEmpty && groupCount == 0 { groupCount = 1 }
         let columns = keyBuilders.map { $0.finish() } + states.map { $0.finish(groupCount: groupCount) }

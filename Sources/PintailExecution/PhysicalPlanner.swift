@@ -32,6 +32,22 @@ public enum PhysicalPlanner {
         case .project(let input, let expressions, _):
             return ProjectOperator(input: try build(input, statistics: statistics), expressions: try expressions.map(ExpressionCompiler.compile))
         case .aggregate(let input, let keys, let aggregates, _):
+            // Over a scan chain, every worker aggregates its own morsels and the partial results merge at the end.
+            if workers > 1, HashAggregateOperator.isMergeable(aggregates), let scan = scanUnderChain(input) {
+                let queue = try ScanMorselQueue.plan(scan, statistics: statistics)
+                if queue.count > 1 {
+                    let partials = try (0..<min(workers, queue.count)).map { _ in
+                        try HashAggregateOperator(
+                            input: try buildChain(input, scan: try TableScanOperator(scan: scan, queue: queue, statistics: statistics),
+                                                  statistics: statistics),
+                            keys: keys, aggregates: aggregates)
+                    }
+                    return ParallelAggregateOperator(partials: partials)
+                }
+                return try HashAggregateOperator(
+                    input: try buildChain(input, scan: try TableScanOperator(scan: scan, queue: queue, statistics: statistics), statistics: statistics),
+                    keys: keys, aggregates: aggregates)
+            }
             return try HashAggregateOperator(input: try build(input, statistics: statistics), keys: keys, aggregates: aggregates)
         case .sort(let input, let keys):
             return try SortOperator(input: try build(input, statistics: statistics), keys: keys)

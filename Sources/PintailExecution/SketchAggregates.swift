@@ -66,6 +66,15 @@ final class SketchAggregate: AggregateState {
             return Vector(type: .hyperLogLog, count: groupCount, storage: .bytes(out))
         }
     }
+
+    /// Thread-local partial sketches merge into one (register-wise max).
+    func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
+        guard let o = other as? SketchAggregate else { return }
+        extend(&sketches, to: groupCount, with: prototype)
+        for (i, g) in mapping.enumerated() where i < o.sketches.count {
+            do { try sketches[Int(g)].merge(o.sketches[i]) } catch { throw ExecutionError(error.message) }
+        }
+    }
 }
 
 /// approx_distinct over booleans counts which of true and false appeared, as Trino does (no sketch needed).
@@ -79,6 +88,11 @@ final class BooleanDistinctAggregate: AggregateState {
     func finish(groupCount: Int) -> Vector {
         let counts = (0..<groupCount).map { g -> Int64 in g < seen.count ? Int64(seen[g].nonzeroBitCount) : 0 }
         return Vector(type: .bigint, count: groupCount, storage: .int64(counts))
+    }
+    func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
+        guard let o = other as? BooleanDistinctAggregate else { return }
+        extend(&seen, to: groupCount, with: 0)
+        for (i, g) in mapping.enumerated() where i < o.seen.count { seen[Int(g)] |= o.seen[i] }
     }
 }
 
