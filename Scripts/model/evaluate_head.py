@@ -36,6 +36,8 @@ def main(data_dir, minilm_dir, repo):
     sd, delta = merged_state(minilm_dir, head_file)
     tokenizer = BertTokenizer(os.path.join(minilm_dir, "vocab.txt"), do_lower_case=True)
     _, held = th.load_data(data_dir)
+    if os.environ.get("QUICK"):  # only the rows that go into the reference fixture
+        held = [r for r in held if r["source"].startswith("vader")][:150] + [r for r in held if r["source"] == "rotten_tomatoes"][:50]
     for r in held:
         r["ids"] = tokenizer(r["text"], truncation=True, max_length=max_len)["input_ids"]
         r["n"] = len(r["ids"])
