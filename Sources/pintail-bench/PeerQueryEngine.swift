@@ -70,7 +70,7 @@ final class PeerQueryEngine: QueryEngine {
         } catch {
             return .failed("unreadable answer from the \(name.rawValue) driver: \(error)")
         }
-        lastPeakKB = max(lastPeakKB, answer.peak_rss_kb ?? 0)
+        lastPeakKB = max(lastPeakKB, answer.peak_rss_kb ?? 0, answer.run_peak_rss_kb ?? 0)
         guard answer.ok == true else { return .unsupported(answer.error ?? "error", seconds: answer.seconds ?? 0) }
         let result = ResultSet(columns: answer.columns ?? [], rowCount: answer.rows ?? 0, rows: answer.data)
         return EngineRun(status: .ok, seconds: answer.seconds ?? 0, result: result, error: nil,
