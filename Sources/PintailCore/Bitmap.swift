@@ -26,6 +26,10 @@ public struct Bitmap: Sendable, Equatable {
         }
     }
 
+    /// Bit `index` (the read half of the subscript, inlinable into other modules' loops).
+    @inlinable
+    public func isSet(_ index: Int) -> Bool { (words[index >> 6] >> UInt64(index & 63)) & 1 == 1 }
+
     /// Number of set bits (valid rows).
     public var setCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
     public var allSet: Bool { setCount == count }

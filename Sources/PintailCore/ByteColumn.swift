@@ -58,7 +58,7 @@ public struct ByteColumn: Sendable, Equatable {
         Array(bytes[Int(offsets[i])..<Int(offsets[i + 1])])
     }
 
-    @inline(__always)
+    @inlinable
     public func length(at i: Int) -> Int { Int(offsets[i + 1] - offsets[i]) }
 
     /// The values at `indices`, in order.

@@ -103,11 +103,11 @@ public struct Vector: Sendable {
     public var isConstant: Bool { if case .constant = shape { return true } else { return false } }
 
     /// True when row `i` is not NULL.
-    @inline(__always)
+    @inlinable
     public func isValid(_ i: Int) -> Bool {
         guard let validity else { return true }
-        if case .constant = shape { return validity[0] }
-        return validity[i]
+        if case .constant = shape { return validity.isSet(0) }
+        return validity.isSet(i)
     }
 
     /// Whether any row may be NULL.
@@ -117,7 +117,7 @@ public struct Vector: Sendable {
     }
 
     /// The storage position that row `i` reads.
-    @inline(__always)
+    @inlinable
     public func storageIndex(_ i: Int) -> Int {
         switch shape {
         case .flat: return i

@@ -14,6 +14,39 @@ struct GroupTable {
 
     /// Group numbers for every row of the batch's key vectors; `onNewGroup(row)` is called for rows that start a group.
     mutating func groups(for keys: [Vector], count: Int, onNewGroup: (Int) -> Void) -> [Int32] {
+        // Constant keys (partition columns) are one group for the whole batch.
+        if count > 0, keys.allSatisfy({ $0.isConstant }) {
+            let (bytes, offsets) = KeyColumns.encode(keys.map { v in var one = v; one.count = 1; return one }, count: 1)
+            let g = bytes.withUnsafeBytes { raw -> Int32 in
+                let key = UnsafeRawBufferPointer(rebasing: raw[offsets[0]..<offsets[1]])
+                let (g, inserted) = findOrInsert(key, hash: KeyColumns.hash(key))
+                if inserted { onNewGroup(0) }
+                return g
+            }
+            return [Int32](repeating: g, count: count)
+        }
+        // One dictionary-encoded key (Parquet dictionary pages): look up each distinct entry once.
+        if keys.count == 1, case .dictionary(let indices) = keys[0].shape, keys[0].validity == nil {
+            var groupOfEntry = [Int32](repeating: -1, count: keys[0].storage.count)
+            var out = [Int32](repeating: 0, count: count)
+            var entryRows: [Int] = []
+            for row in 0..<count where groupOfEntry[Int(indices[row])] == -1 {
+                groupOfEntry[Int(indices[row])] = -2
+                entryRows.append(row)
+            }
+            let sample = keys[0].sliced(entryRows.map { Int32($0) })
+            let (bytes, offsets) = KeyColumns.encode([sample], count: entryRows.count)
+            bytes.withUnsafeBytes { raw in
+                for (k, row) in entryRows.enumerated() {
+                    let key = UnsafeRawBufferPointer(rebasing: raw[offsets[k]..<offsets[k + 1]])
+                    let (g, inserted) = findOrInsert(key, hash: KeyColumns.hash(key))
+                    if inserted { onNewGroup(row) }
+                    groupOfEntry[Int(indices[row])] = g
+                }
+            }
+            for row in 0..<count { out[row] = groupOfEntry[Int(indices[row])] }
+            return out
+        }
         let (bytes, offsets) = KeyColumns.encode(keys, count: count)
         var out = [Int32](repeating: 0, count: count)
         bytes.withUnsafeBytes { raw in
