@@ -54,14 +54,32 @@ enum ExpressionCompiler {
             let op = Arithmetic.Operator(rawValue: name)!
             let (l, r) = (compiled[0], compiled[1])
             let lt = args[0].type, rt = args[1].type
-            return { batch in try Arithmetic.apply(op, try l(batch), try r(batch), leftType: lt, rightType: rt, resultType: type) }
+            return { batch in
+                try onConstants([try l(batch), try r(batch)], count: batch.count) {
+                    try Arithmetic.apply(op, $0[0], $0[1], leftType: lt, rightType: rt, resultType: type)
+                }
+            }
         case "$negate":
             let x = compiled[0]
             return { batch in try Arithmetic.negate(try x(batch)) }
         case "$eq", "$ne", "$lt", "$le", "$gt", "$ge":
             let op = Comparison.Operator(rawValue: name)!
             let (l, r) = (compiled[0], compiled[1])
-            return { batch in try Comparison.apply(op, try l(batch), try r(batch)) }
+            return { batch in
+                try onConstants([try l(batch), try r(batch)], count: batch.count) { try Comparison.apply(op, $0[0], $0[1]) }
+            }
+        case "cardinality" where isSplitWithConstantDelimiter(args[0]):
+            guard case .call(_, let splitArgs, _) = args[0], case .literal(.string(let d), _) = splitArgs[1] else { break }
+            let text = try compile(splitArgs[0])
+            let delimiter = Array(d.utf8)
+            return { batch in try TypedKernels.splitCount(try text(batch), delimiter: delimiter) }
+        case "date" where args[0].type.isString:
+            let x = compiled[0]
+            return { batch in try onConstants([try x(batch)], count: batch.count) { try TypedKernels.dateFromText($0[0]) } }
+        case "year", "month", "day":
+            let part: TypedKernels.DatePart = name == "year" ? .year : name == "month" ? .month : .day
+            let x = compiled[0]
+            return { batch in try onConstants([try x(batch)], count: batch.count) { try TypedKernels.datePart(part, $0[0]) } }
         case "$like":
             return try Like.compile(args, compiled)
         case "$model":
@@ -76,10 +94,34 @@ enum ExpressionCompiler {
                 throw ExecutionError("Function '\(name)' is not implemented")
             }
             let argTypes = args.map(\.type)
+            let deterministic = !["rand", "current_date", "current_timestamp", "current_time"].contains(name)
             return { batch in
                 let inputs = try compiled.map { try $0(batch) }
-                return try RowFunctions.apply(name, inputs, argumentTypes: argTypes, resultType: type, count: batch.count)
+                guard deterministic else {
+                    return try RowFunctions.apply(name, inputs, argumentTypes: argTypes, resultType: type, count: batch.count)
+                }
+                return try onConstants(inputs, count: batch.count) {
+                    try RowFunctions.apply(name, $0, argumentTypes: argTypes, resultType: type, count: $0.first?.count ?? batch.count)
+                }
             }
         }
+        throw ExecutionError("internal: cannot compile \(name)")
+    }
+
+    private static func isSplitWithConstantDelimiter(_ e: BoundExpr) -> Bool {
+        if case .call("split", let a, _) = e, a.count == 2, case .literal(.string, _) = a[1] { return true }
+        return false
+    }
+
+    /// Evaluates `kernel` once when every input is constant (a partition column compared with a literal, a function
+    /// of literals) and returns a constant vector; otherwise runs it over the whole batch.
+    static func onConstants(_ inputs: [Vector], count: Int, _ kernel: ([Vector]) throws -> Vector) throws -> Vector {
+        if count > 1, !inputs.isEmpty, inputs.allSatisfy({ $0.isConstant }) {
+            var one = try kernel(inputs.map { var v = $0; v.count = 1; return v }).flattened()
+            one.count = count
+            one.shape = .constant
+            return one
+        }
+        return try kernel(inputs)
     }
 }

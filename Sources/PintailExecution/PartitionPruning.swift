@@ -12,7 +12,16 @@ public enum PartitionPruning {
             if scan.partitions == nil, !scan.table.partitionKeys.isEmpty { scan.partitions = try prune(scan) }
             return .scan(scan)
         case .values: return plan
-        case .filter(let input, let p): return .filter(try apply(input), predicate: p)
+        case .filter(let input, let p):
+            let pruned = try apply(input)
+            // Conjuncts that decided the partitions hold for every row of every partition left: drop them.
+            if case .scan(let scan) = pruned, scan.partitions != nil {
+                let decided = Set(partitionPredicates(scan))
+                let rest = PushDownFilters.conjuncts(p).filter { !decided.contains($0) }
+                if rest.isEmpty { return pruned }
+                return .filter(pruned, predicate: rest.count == 1 ? rest[0] : .and(rest))
+            }
+            return .filter(pruned, predicate: p)
         case .project(let input, let e, let f): return .project(try apply(input), expressions: e, fields: f)
         case .aggregate(let input, let k, let a, let f): return .aggregate(try apply(input), keys: k, aggregates: a, fields: f)
         case .sort(let input, let k): return .sort(try apply(input), keys: k)
@@ -29,12 +38,7 @@ public enum PartitionPruning {
         guard !table.partitionKeys.isEmpty, !all.isEmpty else { return all }
         let dataCount = table.columns.count
         // Output column i of the scan reads table column scan.columns[i]; keep predicates on partition keys only.
-        let partitionOutputs = Set(scan.columns.indices.filter { scan.columns[$0] >= dataCount })
-        let usable = scan.pushedPredicates.filter { p in
-            var used = Set<Int>()
-            p.collectColumns(into: &used)
-            return !used.isEmpty && used.isSubset(of: partitionOutputs) && isDeterministic(p)
-        }
+        let usable = partitionPredicates(scan)
         guard !usable.isEmpty else { return all }
         // One row per partition; every scan output column present (data columns as NULLs, never read).
         var columns: [Vector] = []
@@ -58,6 +62,17 @@ public enum PartitionPruning {
             for i in 0..<all.count where !(result.isValid(i) && result.boolValue(at: i)) { keep[i] = false }
         }
         return all.indices.filter { keep[$0] }.map { all[$0] }
+    }
+
+    /// The scan's pushed predicates that read only partition columns (and so are decided per partition).
+    static func partitionPredicates(_ scan: Scan) -> [BoundExpr] {
+        let dataCount = scan.table.columns.count
+        let partitionOutputs = Set(scan.columns.indices.filter { scan.columns[$0] >= dataCount })
+        return scan.pushedPredicates.filter { p in
+            var used = Set<Int>()
+            p.collectColumns(into: &used)
+            return !used.isEmpty && used.isSubset(of: partitionOutputs) && isDeterministic(p)
+        }
     }
 
     static func isDeterministic(_ e: BoundExpr) -> Bool {

@@ -13,7 +13,13 @@ public enum PruneColumns {
             var map: [Int: Int] = [:]
             for (new, old) in keep.enumerated() { map[old] = new }
             scan.columns = keep.map { scan.columns[$0] }
-            scan.pushedPredicates = scan.pushedPredicates.map { $0.remapColumns { map[$0] ?? $0 } }
+            // A pushed predicate over a column no longer produced (a partition key whose filter partition pruning
+            // already settled) has done its work.
+            scan.pushedPredicates = scan.pushedPredicates.filter { p in
+                var used = Set<Int>()
+                p.collectColumns(into: &used)
+                return used.allSatisfy { map[$0] != nil }
+            }.map { $0.remapColumns { map[$0] ?? $0 } }
             return (.scan(scan), map)
         case .values:
             return (plan, identity(plan.fields.count))

@@ -85,7 +85,7 @@ public enum PushDownFilters {
         return stay.isEmpty ? join : .filter(join, predicate: conjunction(stay))
     }
 
-    static func conjuncts(_ e: BoundExpr) -> [BoundExpr] {
+    public static func conjuncts(_ e: BoundExpr) -> [BoundExpr] {
         if case .and(let parts) = e { return parts.flatMap(conjuncts) }
         return [e]
     }

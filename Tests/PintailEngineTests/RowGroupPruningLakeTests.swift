@@ -98,7 +98,7 @@ import Testing
         #expect(lines == [
             "Project [day=_key0, n=_agg0] | rows=1 time=*",
             "  └─ Aggregate keys=[day] aggregates=[count_star()] | rows=1 time=*",
-            "    └─ Filter ((day >= 3) AND (day <= 4) AND (name >= 'n000004150')) | rows=50 time=*",
+            "    └─ Filter (name >= 'n000004150') | rows=50 time=*",
             "      └─ Scan default.events [PARQUET] columns=[name, day] partitions=2/300 | rows=50 files=2 row_groups_read=1 row_groups_skipped=7 bytes_read=\(bytes) time=*",
         ])
     }

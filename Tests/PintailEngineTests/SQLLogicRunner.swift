@@ -39,6 +39,9 @@ struct SQLLogicRunner {
         let session = engine.makeSession()
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines.append("")
+        // SLT_COMPLETE=1 rewrites expected rows with what the engine returns (review the diff before committing).
+        let complete = getenv("SLT_COMPLETE") != nil
+        var rewrites: [(Range<Int>, [String])] = []
         var i = 0
         while i < lines.count {
             let header = lines[i].trimmingCharacters()
@@ -50,9 +53,12 @@ struct SQLLogicRunner {
                 sql.append(lines[i]); i += 1
             }
             var expected: [String] = []
+            var expectedRange = i..<i
             if i < lines.count, lines[i] == "----" {
                 i += 1
+                let start = i
                 while i < lines.count, !lines[i].isEmpty { expected.append(lines[i]); i += 1 }
+                expectedRange = start..<i
             }
             let statement = sql.joined(separator: "\n")
                 .replacing("__FIXTURES__", with: testsFolder + "/Fixtures")
@@ -85,12 +91,24 @@ struct SQLLogicRunner {
                 }
                 var want = expected
                 if header.contains("rowsort") { actual.sort(); want.sort() }
+                if complete, actual != want, !header.contains("rowsort") {
+                    rewrites.append((expectedRange, actual))
+                    continue
+                }
                 guard actual == want else {
                     throw Failure(description: "\(location): rows differ\n--- expected\n\(want.joined(separator: "\n"))\n--- actual\n\(actual.joined(separator: "\n"))")
                 }
             } else {
                 throw Failure(description: "\(location): unknown record '\(header)'")
             }
+        }
+        if complete && !rewrites.isEmpty {
+            var out = Array(lines.dropLast())
+            for (range, rows) in rewrites.reversed() { out.replaceSubrange(range, with: rows) }
+            let joined = out.joined(separator: "\n")
+            guard let f = fopen(path, "wb") else { throw Failure(description: "cannot write \(path)") }
+            _ = joined.withCString { fputs($0, f) }
+            fclose(f)
         }
     }
 
