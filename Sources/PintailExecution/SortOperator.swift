@@ -28,13 +28,37 @@ final class SortOperator: Operator {
     private func run() throws {
         var batches: [Batch] = []
         var keyColumns: [[Vector]] = keys.map { _ in [] }
+        var pendingRows = 0
+        // With a LIMIT (top-N), candidates are cut back to the best `limit` rows whenever they pile up, so memory and
+        // sorting stay proportional to the limit rather than the input.
+        let threshold = limit.map { max(4 * $0, 16_384) }
         while let batch = try input.next() {
             batches.append(batch)
             for (k, c) in compiled.enumerated() { keyColumns[k].append(try c(batch)) }
+            pendingRows += batch.count
+            if let threshold, let limit, pendingRows > threshold {
+                let (kept, keptKeys) = best(batches, keyColumns, limit: limit)
+                batches = [kept]
+                keyColumns = keptKeys.map { [$0] }
+                pendingRows = kept.count
+            }
         }
+        guard pendingRows > 0 else { output = []; return }
+        let (sorted, _) = best(batches, keyColumns, limit: limit)
+        var out: [Batch] = []
+        var start = 0
+        while start < sorted.count {
+            out.append(sorted.rows(start..<min(sorted.count, start + Batch.preferredSize)))
+            start += Batch.preferredSize
+        }
+        output = out
+    }
+
+    /// The rows of `batches` in key order (the first `limit` of them when there is a limit), as one batch, with
+    /// their key columns.
+    private func best(_ batches: [Batch], _ keyColumns: [[Vector]], limit: Int?) -> (Batch, [Vector]) {
         let total = batches.reduce(0) { $0 + $1.count }
-        guard total > 0, let first = batches.first else { output = []; return }
-        let types = first.columns.map(\.type)
+        let types = batches[0].columns.map(\.type)
         let data = (0..<types.count).map { c in Vector.concatenate(batches.map { $0.columns[c] }, type: types[c]) }
         let sortColumns = keys.indices.map { Vector.concatenate(keyColumns[$0], type: keys[$0].expression.type) }
         let comparators = zip(sortColumns, keys).map { RowComparator(vector: $0, key: $1) }
@@ -47,14 +71,8 @@ final class SortOperator: Operator {
             return a < b
         }
         if let limit, order.count > limit { order = Array(order.prefix(limit)) }
-        var out: [Batch] = []
-        var start = 0
-        while start < order.count {
-            let slice = Array(order[start..<min(order.count, start + Batch.preferredSize)])
-            out.append(Batch(columns: data.map { $0.sliced(slice) }, count: slice.count))
-            start += Batch.preferredSize
-        }
-        output = out
+        let batch = Batch(columns: data.map { $0.sliced(order).flattened() }, count: order.count)
+        return (batch, sortColumns.map { $0.sliced(order).flattened() })
     }
 }
 
