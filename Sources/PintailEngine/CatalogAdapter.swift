@@ -25,19 +25,21 @@ struct CatalogAdapter: CatalogLookup {
         func fields(_ columns: [CatalogColumn]) throws -> [Field] {
             try columns.map { Field(name: $0.name, type: try HiveTypeText.parse($0.type)) }
         }
+        var props: [String: String] = [:]
+        for e in t.properties { props[e.key] = e.value }
         var partitions: [PartitionHandle] = []
-        if !t.partitionKeys.isEmpty {
+        // Projected tables compute their partitions from the properties (below), never from the catalog.
+        if !t.partitionKeys.isEmpty, !PartitionProjection.isEnabled(props) {
             do {
                 partitions = try catalog.partitions(of: t.qualifiedName).map { PartitionHandle(values: $0.values, location: $0.location) }
             } catch { throw SemanticError(error.description) }
         }
         var serde: [String: String] = [:]
         for e in t.serdeProperties { serde[e.key] = e.value }
-        var props: [String: String] = [:]
-        for e in t.properties { props[e.key] = e.value }
-        return TableHandle(database: t.database, name: t.name, columns: try fields(t.columns),
-                           partitionKeys: try fields(t.partitionKeys), location: t.location, format: t.format.rawValue,
-                           serdeProperties: serde, tableProperties: props, partitions: partitions)
+        let table = TableHandle(database: t.database, name: t.name, columns: try fields(t.columns),
+                                partitionKeys: try fields(t.partitionKeys), location: t.location, format: t.format.rawValue,
+                                serdeProperties: serde, tableProperties: props, partitions: partitions)
+        return try PartitionProjection.apply(to: table)
     }
 }
 

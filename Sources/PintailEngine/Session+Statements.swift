@@ -149,8 +149,9 @@ extension Session {
     }
 
     func optimize(_ plan: LogicalPlan) throws -> LogicalPlan {
-        // The rules, in order: predicates to scans, partition pruning on them, then the narrowest scans.
-        try PruneColumns.apply(PartitionPruning.apply(PushDownFilters.apply(plan)))
+        // The rules, in order: predicates to scans, injected projected partitions from them, partition pruning on
+        // them, then the narrowest scans.
+        try PruneColumns.apply(PartitionPruning.apply(PartitionProjection.resolveInjected(PushDownFilters.apply(plan))))
     }
 
     private func singleName(_ name: QualifiedName) throws -> String {
