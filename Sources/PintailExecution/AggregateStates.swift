@@ -322,22 +322,20 @@ final class BoolAggregate: AggregateState {
     }
 }
 
-/// f(DISTINCT x): remembers each group's distinct values and feeds each once to the inner aggregate.
+/// f(DISTINCT x): remembers each (group, value) pair in one hash table and feeds each pair's first row to the inner
+/// aggregate, so every value counts once per group.
 final class DistinctAggregate: AggregateState {
     private let inner: AggregateState
-    private var seen: [Set<Value>] = []
+    private var seen = GroupTable()
     init(inner: AggregateState) { self.inner = inner }
     func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
-        if seen.count < groupCount { seen += [Set<Value>](repeating: [], count: groupCount - seen.count) }
-        var keep: [Int32] = []
-        var keepGroups: [Int32] = []
         let v = arguments[0]
-        for (i, g) in groups.enumerated() where v.isValid(i) {
-            if seen[Int(g)].insert(v.value(at: i)).inserted {
-                keep.append(Int32(i))
-                keepGroups.append(g)
-            }
+        let groupVector = Vector(type: .integer, count: groups.count, storage: .int32(groups))
+        var keep: [Int32] = []
+        _ = seen.groups(for: [groupVector, v], count: groups.count) { row in
+            if v.isValid(row) { keep.append(Int32(row)) }
         }
+        let keepGroups = keep.map { groups[Int($0)] }
         try inner.update(groups: keepGroups, groupCount: groupCount, arguments: arguments.map { $0.sliced(keep) })
     }
     func finish(groupCount: Int) -> Vector { inner.finish(groupCount: groupCount) }
