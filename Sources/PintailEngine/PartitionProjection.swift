@@ -70,6 +70,10 @@ struct PartitionProjection: Sendable {
                 throw SemanticError("Partition projection: '\(p)type' must be integer, date, enum or injected, got '\(type)'")
             }
         }
+        for (field, column) in zip(t.partitionKeys, columns) {
+            guard case .fixed(let values) = column else { continue }
+            try Self.checkValues(values, of: field)
+        }
         if let raw = props["storage.location.template"] {
             template = try Self.checkTemplate(raw, keys: keys)
         } else {
@@ -143,6 +147,20 @@ struct PartitionProjection: Sendable {
             let v = lo + k * interval
             let text = String(v.magnitude)
             return (v < 0 ? "-" : "") + String(repeating: "0", count: max(0, digits - text.count)) + text
+        }
+    }
+
+    /// Projected values must read as the column's type, or pruning would see NULLs and silently select nothing.
+    static func checkValues(_ values: [String], of field: Field) throws {
+        let valid: (String) -> Bool
+        switch field.type {
+        case .tinyint, .smallint, .integer, .bigint: valid = { Int64($0) != nil }
+        case .date: valid = { Calendar.parseDate($0) != nil }
+        case .timestamp: valid = { Calendar.parseTimestamp($0) != nil }
+        default: return
+        }
+        if let bad = values.first(where: { !valid($0) }) {
+            throw SemanticError("Partition projection: value '\(bad)' from 'projection.\(field.name.lowercased()).*' is not a valid \(field.type) for partition column '\(field.name)'")
         }
     }
 

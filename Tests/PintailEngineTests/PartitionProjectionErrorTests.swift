@@ -50,6 +50,26 @@ import Testing
         #expect(message.contains("yields more than 1000000 partitions"), "\(message)")
     }
 
+    @Test func valuesMustReadAsTheColumnType() throws {
+        let (session, root) = try ProjectionLake.session()
+        defer { removeTree(root) }
+        _ = try session.execute("""
+            CREATE EXTERNAL TABLE typed (v int) PARTITIONED BY (d date, n int) LOCATION '\(root)/typed'
+            TBLPROPERTIES ('projection.enabled'='true', 'projection.d.type'='date', 'projection.d.format'='yyyy-MM-dd',
+                           'projection.d.range'='2024-01-01,2024-01-03', 'projection.n.type'='enum', 'projection.n.values'='1,2');
+            CREATE EXTERNAL TABLE slashed (v int) PARTITIONED BY (d date) LOCATION '\(root)/slashed'
+            TBLPROPERTIES ('projection.enabled'='true', 'projection.d.type'='date', 'projection.d.format'='yyyy/MM/dd',
+                           'projection.d.range'='2024/01/01,2024/01/03');
+            CREATE EXTERNAL TABLE lettered (v int) PARTITIONED BY (n int) LOCATION '\(root)/lettered'
+            TBLPROPERTIES ('projection.enabled'='true', 'projection.n.type'='enum', 'projection.n.values'='1,two')
+            """)
+        #expect(try ProjectionLake.partitions(session, "SELECT v FROM typed WHERE d > DATE '2024-01-01' AND n = 2") == "2/6")
+        let slashed = ProjectionLake.error(session, "SELECT v FROM slashed")
+        #expect(slashed.contains("value '2024/01/01' from 'projection.d.*' is not a valid date"), "\(slashed)")
+        let lettered = ProjectionLake.error(session, "SELECT v FROM lettered")
+        #expect(lettered.contains("value 'two' from 'projection.n.*' is not a valid integer"), "\(lettered)")
+    }
+
     @Test func disabledProjectionUsesTheCatalog() throws {
         let (session, root) = try ProjectionLake.session()
         defer { removeTree(root) }
