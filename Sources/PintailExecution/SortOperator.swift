@@ -32,15 +32,36 @@ final class SortOperator: Operator {
         // With a LIMIT (top-N), candidates are cut back to the best `limit` rows whenever they pile up, so memory and
         // sorting stay proportional to the limit rather than the input.
         let threshold = limit.map { max(4 * $0, 16_384) }
-        while let batch = try input.next() {
+        // After a cut, the worst row kept (its key values) bounds what can still get in.
+        var worst: [Vector]? = nil
+        while var batch = try input.next() {
+            var batchKeys = try compiled.map { try $0(batch) }
+            if let worst {
+                // Only rows strictly better than the current worst can enter the top N (ties go to earlier rows).
+                let comparators = zip(zip(batchKeys, worst), keys).map { CrossComparator(a: $0.0, b: $0.1, key: $1) }
+                var keep: [Int32] = []
+                rows: for i in 0..<batch.count {
+                    for c in comparators {
+                        let r = c.compare(i, 0)
+                        if r < 0 { keep.append(Int32(i)); continue rows }
+                        if r > 0 { continue rows }
+                    }
+                }
+                if keep.isEmpty { continue }
+                if keep.count < batch.count {
+                    batch = batch.sliced(keep)
+                    batchKeys = batchKeys.map { $0.sliced(keep) }
+                }
+            }
             batches.append(batch)
-            for (k, c) in compiled.enumerated() { keyColumns[k].append(try c(batch)) }
+            for k in keys.indices { keyColumns[k].append(batchKeys[k]) }
             pendingRows += batch.count
             if let threshold, let limit, pendingRows > threshold {
                 let (kept, keptKeys) = best(batches, keyColumns, limit: limit)
                 batches = [kept]
                 keyColumns = keptKeys.map { [$0] }
                 pendingRows = kept.count
+                if kept.count == limit, limit > 0 { worst = keptKeys.map { $0.sliced([Int32(limit - 1)]).flattened() } }
             }
         }
         guard pendingRows > 0 else { output = []; return }
@@ -76,14 +97,40 @@ final class SortOperator: Operator {
     }
 }
 
+/// Compares row `i` of one key vector with row `j` of another of the same type (for the top-N bound).
+struct CrossComparator {
+    let left: RowComparator
+    let right: RowComparator
+    init(a: Vector, b: Vector, key: SortKey) {
+        left = RowComparator(vector: a.flattened(), key: key)
+        right = RowComparator(vector: b.flattened(), key: key)
+    }
+
+    func compare(_ i: Int, _ j: Int) -> Int {
+        let a = left.vector, b = right.vector
+        let va = a.isValid(i), vb = b.isValid(j)
+        if !va || !vb {
+            if va == vb { return 0 }
+            return (!va) == left.nullsFirst ? -1 : 1
+        }
+        var c: Int
+        if let x = left.ints, let y = right.ints { c = x[i] < y[j] ? -1 : (x[i] > y[j] ? 1 : 0) }
+        else if let x = left.doubles, let y = right.doubles {
+            c = x[i] < y[j] ? -1 : (x[i] > y[j] ? 1 : (x[i] == y[j] ? 0 : (x[i].isNaN ? (y[j].isNaN ? 0 : 1) : -1)))
+        } else if let x = left.bytes, let y = right.bytes { c = Comparison.compareBytes(x, i, y, j) }
+        else { c = ValueOrdering.compare(a.value(at: i), b.value(at: j)) }
+        return left.ascending ? c : -c
+    }
+}
+
 /// Compares two rows of one flat key vector, with the key's direction and NULL placement.
 struct RowComparator {
     let vector: Vector
     let ascending: Bool
     let nullsFirst: Bool
-    private let ints: [Int64]?
-    private let doubles: [Double]?
-    private let bytes: ByteColumn?
+    let ints: [Int64]?
+    let doubles: [Double]?
+    let bytes: ByteColumn?
 
     init(vector: Vector, key: SortKey) {
         self.vector = vector
