@@ -1,8 +1,11 @@
 -- The main job: register the bundled sample lake as the book 'Data Science on AWS' does, then ask it the book's
--- first questions. Safe to run again (IF NOT EXISTS).
+-- first questions. Safe to run again, from any clone: the table is registered anew at this checkout's location
+-- (dropping an external table never deletes its files).
 CREATE DATABASE IF NOT EXISTS dsoaws;
 
-CREATE EXTERNAL TABLE IF NOT EXISTS dsoaws.amazon_reviews_tsv(
+DROP TABLE IF EXISTS dsoaws.amazon_reviews_tsv;
+
+CREATE EXTERNAL TABLE dsoaws.amazon_reviews_tsv(
     marketplace string, customer_id string, review_id string, product_id string, product_parent string,
     product_title string, product_category string, star_rating int, helpful_votes int, total_votes int,
     vine string, verified_purchase string, review_headline string, review_body string, review_date string)
