@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "PintailCLI", dependencies: ["PintailCore", "PintailEngine"]),
         .executableTarget(name: "pintail", dependencies: ["PintailCLI", "PintailEngine", "CEdit"]),
         .executableTarget(name: "pintail-datagen", dependencies: ["PintailCore", "PintailParquet", "PintailCodecs"]),
-        .executableTarget(name: "pintail-bench", dependencies: ["PintailEngine"]),
+        .executableTarget(name: "pintail-bench", dependencies: ["PintailEngine", "PintailCore", "PintailParquet"]),
 
         // Tests, one target per library.
         .testTarget(name: "PintailCoreTests", dependencies: ["PintailCore"]),

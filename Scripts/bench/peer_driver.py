@@ -1,6 +1,9 @@
 """Runs benchmark queries on one peer engine (DuckDB or DataFusion) for pintail-bench.
 
-Usage: peer_driver.py duckdb|datafusion LAKE_DIR
+Usage: peer_driver.py duckdb|datafusion LAKE_DIR [reviews|partitions]
+
+With `partitions`, LAKE_DIR is the partitions suite's lake instead: `events` (id, user_id, amount, kind),
+hive-partitioned by `dt` (dt=YYYY-MM-DD/part-0.parquet), the partition value read as text.
 
 Registers the lake's two layouts once, as `reviews_tsv` (gzip TSV files, header line, tab separated, no quoting,
 `\\N` is NULL as in Hive) and `reviews_parquet` (hive-partitioned by product_category), then serves requests, one
@@ -48,9 +51,14 @@ def current_peak_rss_kb():
 
 
 class DuckDBPeer:
-    def __init__(self, lake):
+    def __init__(self, lake, layout="reviews"):
         import duckdb
         self.con = duckdb.connect()
+        if layout == "partitions":
+            self.con.execute(
+                f"CREATE VIEW events AS SELECT * FROM read_parquet('{lake}/*/*.parquet', "
+                "hive_partitioning=true, hive_types={'dt': VARCHAR})")
+            return
         types = ", ".join(f"'{name}': '{'INTEGER' if kind == 'int' else 'VARCHAR'}'" for name, kind in TSV_COLUMNS)
         self.con.execute(
             f"CREATE VIEW reviews_tsv AS SELECT * FROM read_csv('{lake}/tsv/*.tsv.gz', delim='\\t', header=true, "
@@ -64,10 +72,13 @@ class DuckDBPeer:
 
 
 class DataFusionPeer:
-    def __init__(self, lake):
+    def __init__(self, lake, layout="reviews"):
         import datafusion
         import pyarrow as pa
         self.ctx = datafusion.SessionContext()
+        if layout == "partitions":
+            self.ctx.register_parquet("events", f"{lake}/", table_partition_cols=[("dt", pa.string())])
+            return
         schema = pa.schema([(name, pa.int32() if kind == "int" else pa.string()) for name, kind in TSV_COLUMNS])
         options = datafusion.CsvReadOptions(
             has_header=True, delimiter="\t", schema=schema, file_extension=".tsv.gz", file_compression_type="gzip",
@@ -115,12 +126,14 @@ def answer(peer, request):
 
 
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in ("duckdb", "datafusion"):
+    if len(sys.argv) not in (3, 4) or sys.argv[1] not in ("duckdb", "datafusion") or \
+            sys.argv[3:] not in ([], ["reviews"], ["partitions"]):
         print(__doc__, file=sys.stderr)
         sys.exit(2)
     engine, lake = sys.argv[1], sys.argv[2]
+    layout = sys.argv[3] if len(sys.argv) == 4 else "reviews"
     try:
-        peer = DuckDBPeer(lake) if engine == "duckdb" else DataFusionPeer(lake)
+        peer = DuckDBPeer(lake, layout) if engine == "duckdb" else DataFusionPeer(lake, layout)
         import importlib.metadata
         version = importlib.metadata.version(engine)
     except Exception as error:

@@ -10,17 +10,29 @@ struct BenchOptions: Sendable {
     var engines: [EngineName] = EngineName.allCases
     /// Pintail's worker threads; nil means one per core.
     var threads: Int?
+    /// `reviews` (the book's queries) or `partitions` (issue 4.8's 1,000-partition lake).
+    var suite = "reviews"
+    var partitions = 1000
+    var rowsPerPartition = 5000
 
-    var lakeFolder: String { data ?? ".build/bench-data/reviews-\(rows)" }
+    var lakeFolder: String {
+        if let data { return data }
+        return suite == "partitions" ? ".build/bench-data/partitions-\(partitions)x\(rowsPerPartition)"
+            : ".build/bench-data/reviews-\(rows)"
+    }
 
     static let usage = """
         usage: pintail-bench [--rows N] [--runs K] [--seed S] [--data DIR] [--json out.json] [--only name,...]
                              [--engines pintail,duckdb,datafusion] [--threads N] [--list]
+                             [--suite reviews|partitions] [--partitions P] [--rows-per-partition R]
                pintail-bench compare EXPECTED.json ACTUAL.json [--ordered] [--tolerance T]
         Runs the query suite on Pintail and, through Scripts/bench/peer_driver.py in <repo>/.venv, on DuckDB and
         DataFusion, over a generated reviews lake of N rows (default 1000000) in DIR (default
         .build/bench-data/reviews-N, made with pintail-datagen when missing). Warm-up plus K runs (default 3) per
         engine, interleaved. --only takes query names or prefixes ending in '*' (tsv_*); --list prints the names.
+        --suite partitions times one aggregate over a Hive-partitioned Parquet lake of P (default 1000) partitions
+        of R (default 5000) rows (.build/bench-data/partitions-PxR) in full, on one partition, on 10, and under
+        data-column filters, with Pintail's bytes scanned per query.
         `compare` checks two result files ({"columns": [...], "rows": n, "data": [[...]]}) as the benchmark does.
         """
 
@@ -55,6 +67,13 @@ struct BenchOptions: Sendable {
             case "--runs": options.runs = try number(flag, 1...1000)
             case "--seed": options.seed = UInt64(try number(flag, 0...Int.max))
             case "--threads": options.threads = try number(flag, 1...1024)
+            case "--suite":
+                options.suite = try value()
+                guard ["reviews", "partitions"].contains(options.suite) else {
+                    throw UsageError(description: "--suite is reviews or partitions")
+                }
+            case "--partitions": options.partitions = try number(flag, 1...100_000)
+            case "--rows-per-partition": options.rowsPerPartition = try number(flag, 1...10_000_000)
             case "--data": options.data = try value()
             case "--json": options.jsonPath = try value()
             case "--only": options.only = list(try value())
@@ -73,7 +92,7 @@ struct BenchOptions: Sendable {
             }
             i += 1
         }
-        let known = Set(QuerySuite.all.map(\.name))
+        let known = Set(QuerySuite.all.map(\.name) + PartitionSuite.names)
         for name in options.only where !name.hasSuffix("*") && !known.contains(name) {
             throw UsageError(description: "unknown query '\(name)' (see --list)")
         }

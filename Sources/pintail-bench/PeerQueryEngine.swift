@@ -25,11 +25,12 @@ final class PeerQueryEngine: QueryEngine {
         var run_peak_rss_kb: Int?
     }
 
-    /// Starts the driver and waits until it has registered the lake; throws with the driver's reason otherwise.
-    init(_ name: EngineName, python: String, driver: String, lake: String) throws {
+    /// Starts the driver and waits until it has registered the lake (`layout`: the driver's `reviews` or
+    /// `partitions`); throws with the driver's reason otherwise.
+    init(_ name: EngineName, python: String, driver: String, lake: String, layout: String = "reviews") throws {
         self.name = name
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [driver, name.rawValue, lake]
+        process.arguments = [driver, name.rawValue, lake, layout]
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

@@ -11,12 +11,15 @@ final class PintailQueryEngine: QueryEngine {
     private let home: String
     /// Highest per-query peak seen: resetting VmHWM also lowers getrusage's figure, so the lifetime peak is kept here.
     private var highestPeakKB = 0
+    /// Bytes the last query read from data files (Athena's "Data scanned").
+    private(set) var lastBytesScanned = 0
 
-    init(lake: String, threads: Int?) throws {
+    /// `registration` is the DDL run once; nil means the reviews lake's (`registration(lake:)`).
+    init(lake: String, threads: Int?, registration: String? = nil) throws {
         home = NSTemporaryDirectory() + "pintail-bench-\(getpid())-\(UUID().uuidString.prefix(8))"
         let engine = try Engine(options: EngineOptions(home: home, threads: threads))
         session = engine.makeSession()
-        _ = try session.execute(Self.registration(lake: lake))
+        _ = try session.execute(registration ?? Self.registration(lake: lake))
     }
 
     deinit { try? FileManager.default.removeItem(atPath: home) }
@@ -60,6 +63,7 @@ final class PintailQueryEngine: QueryEngine {
         let peak = MemoryProbe.peakSinceResetKB()
         highestPeakKB = max(highestPeakKB, peak)
         guard let last = results.last else { return .unsupported("no result") }
+        lastBytesScanned = last.statistics.bytesScanned
         return EngineRun(status: .ok, seconds: seconds, result: Self.resultSet(last), error: nil, peakKB: peak)
     }
 

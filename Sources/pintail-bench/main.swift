@@ -12,11 +12,12 @@ do {
 switch command {
 case .list:
     for q in QuerySuite.all { print("\(q.name)\t\(q.summary)") }
+    for name in PartitionSuite.names { print("\(name)\t(--suite partitions)") }
 case .compare(let expected, let actual, let ordered, let tolerance):
     exit(CompareCommand.run(expected: expected, actual: actual, ordered: ordered, tolerance: tolerance))
 case .run(let options):
     do {
-        try runBenchmark(options)
+        if options.suite == "partitions" { try PartitionBenchmark.run(options) } else { try runBenchmark(options) }
     } catch {
         log("\(error)")
         exit(1)
