@@ -32,6 +32,21 @@ struct PartitionLake: Sendable {
         return total
     }
 
+    /// What a reader that opens a file only to prune it by statistics reads: the 4-byte head magic, the footer and
+    /// the 8-byte tail (footer length and magic).
+    func footerReadBytes(_ index: Int) throws -> Int {
+        let path = partitionFile(index)
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw BenchError("cannot open \(path)") }
+        defer { try? handle.close() }
+        let size = try Self.fileSize(path)
+        guard size >= 12 else { throw BenchError("\(path) is too small to be Parquet") }
+        try handle.seek(toOffset: UInt64(size - 8))
+        let tail = [UInt8](try handle.read(upToCount: 4) ?? Data())
+        guard tail.count == 4 else { throw BenchError("cannot read the footer length of \(path)") }
+        let length = Int(tail[0]) | Int(tail[1]) << 8 | Int(tail[2]) << 16 | Int(tail[3]) << 24
+        return 4 + length + 8
+    }
+
     static func fileSize(_ path: String) throws -> Int {
         guard let size = (try FileManager.default.attributesOfItem(atPath: path))[.size] as? NSNumber else {
             throw BenchError("cannot read the size of \(path)")

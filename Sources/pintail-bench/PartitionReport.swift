@@ -5,7 +5,7 @@ enum PartitionReport {
                        expected: [String: Int]) -> String {
         let peers = EngineName.peers.filter(engines.contains)
         let header = ["query", "Pintail s"] + peers.map { ReportTable.label($0) + " s" }
-            + ["Pintail/fastest", "agree", "Pintail bytes scanned", "% of lake", "partition files' bytes",
+            + ["Pintail/fastest", "agree", "Pintail bytes scanned", "% of lake", "bytes a pruned scan reads",
                "time / full lake (Pintail)"]
         let full = reports.first { $0.query.name == PartitionSuite.names[0] }?.engines[.pintail]?.median
         var lines = [ReportTable.row(header), ReportTable.row(header.map { _ in "---" })]
@@ -35,7 +35,7 @@ enum PartitionReport {
         return (lines + (notes.isEmpty ? [] : [""] + notes)).joined(separator: "\n") + "\n"
     }
 
-    /// `= N` when the scan read exactly the files of the partitions the query selects, `N (+d)` when it read more.
+    /// `= N` when the scan read exactly what a pruned scan must (PartitionBenchmark.expectedBytes), `N (+d)` when not.
     static func check(_ bytes: Int?, _ expected: Int?) -> String {
         guard let expected else { return "-" }
         guard let bytes else { return String(expected) }
