@@ -265,6 +265,26 @@ final class ExtremeAggregate: AggregateState {
             }
             return
         }
+        // Strings compare as bytes in place; only a new best value is copied out.
+        if !first, case .bytes(let column) = v.storage, type.isString {
+            column.bytes.withUnsafeBytes { raw in
+                for (i, g) in groups.enumerated() where v.isValid(i) {
+                    let s = v.storageIndex(i)
+                    let start = Int(column.offsets[s]), n = Int(column.offsets[s + 1]) - start
+                    let candidate = UnsafeRawBufferPointer(rebasing: raw[start..<start + n])
+                    guard case .string(let current) = best[Int(g)] else {
+                        best[Int(g)] = .string(String(decoding: candidate, as: UTF8.self))
+                        continue
+                    }
+                    var cur = current
+                    let c = cur.withUTF8 { u in
+                        Comparison.lexicographic(candidate.baseAddress, n, UnsafeRawPointer(u.baseAddress), u.count)
+                    }
+                    if wantMax ? c > 0 : c < 0 { best[Int(g)] = .string(String(decoding: candidate, as: UTF8.self)) }
+                }
+            }
+            return
+        }
         for (i, g) in groups.enumerated() where v.isValid(i) {
             let cur = best[Int(g)]
             if cur.isNull { best[Int(g)] = v.value(at: i); continue }
