@@ -24,7 +24,7 @@ struct BenchOptions: Sendable {
     static let usage = """
         usage: pintail-bench [--rows N] [--runs K] [--seed S] [--data DIR] [--json out.json] [--only name,...]
                              [--engines pintail,duckdb,datafusion] [--threads N] [--list]
-                             [--suite reviews|partitions] [--partitions P] [--rows-per-partition R]
+                             [--suite reviews|partitions|decode] [--partitions P] [--rows-per-partition R]
                pintail-bench compare EXPECTED.json ACTUAL.json [--ordered] [--tolerance T]
         Runs the query suite on Pintail and, through Scripts/bench/peer_driver.py in <repo>/.venv, on DuckDB and
         DataFusion, over a generated reviews lake of N rows (default 1000000) in DIR (default
@@ -69,8 +69,8 @@ struct BenchOptions: Sendable {
             case "--threads": options.threads = try number(flag, 1...1024)
             case "--suite":
                 options.suite = try value()
-                guard ["reviews", "partitions"].contains(options.suite) else {
-                    throw UsageError(description: "--suite is reviews or partitions")
+                guard ["reviews", "partitions", "decode"].contains(options.suite) else {
+                    throw UsageError(description: "--suite is reviews, partitions or decode")
                 }
             case "--partitions": options.partitions = try number(flag, 1...100_000)
             case "--rows-per-partition": options.rowsPerPartition = try number(flag, 1...10_000_000)

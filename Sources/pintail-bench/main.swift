@@ -17,7 +17,11 @@ case .compare(let expected, let actual, let ordered, let tolerance):
     exit(CompareCommand.run(expected: expected, actual: actual, ordered: ordered, tolerance: tolerance))
 case .run(let options):
     do {
-        if options.suite == "partitions" { try PartitionBenchmark.run(options) } else { try runBenchmark(options) }
+        switch options.suite {
+        case "partitions": try PartitionBenchmark.run(options)
+        case "decode": try DecodeBenchmark.run(options)
+        default: try runBenchmark(options)
+        }
     } catch {
         log("\(error)")
         exit(1)

@@ -35,6 +35,6 @@ import Testing
         let outcome = try PintailProcess.launch(BenchComparisonTests.bench.path, ["--suite", "nope"], input: "",
                                                 environment: [:])
         #expect(outcome.status == 2)
-        #expect(outcome.err.contains("--suite is reviews or partitions"))
+        #expect(outcome.err.contains("--suite is reviews, partitions or decode"))
     }
 }
