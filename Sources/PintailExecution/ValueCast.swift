@@ -1,5 +1,6 @@
 import PintailCore
 import PintailSketch
+import PintailPlanner
 
 /// Converts one value between types with Presto's rules; throws an ExecutionError naming the value on failure.
 enum ValueCast {
@@ -86,7 +87,7 @@ enum ValueCast {
                 guard abs(scaled) < 1e38 else { throw fail() }
                 unscaled = Int128(scaled)
             case .string(let str):
-                guard case .literal(.decimal(let d), .decimal(_, let fs))? = DecimalText.parse(str.trimmingSpaces()) else { throw fail() }
+                guard case .literal(.decimal(let d), .decimal(_, let fs))? = LiteralBinder.parseDecimal(str.trimmingSpaces()) else { throw fail() }
                 unscaled = fs <= s ? d * Arithmetic.pow10(s - fs) : Arithmetic.divideRounded(d, Arithmetic.pow10(fs - s))
             case .boolean(let b): unscaled = b ? Arithmetic.pow10(s) : 0
             default: throw fail()
@@ -136,37 +137,5 @@ enum ValueCast {
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-    }
-}
-
-/// Decimal text parsing shared with the binder's literal rules.
-enum DecimalText {
-    static func parse(_ text: String) -> PintailPlanner.BoundExpr? {
-        var digits = 0, scale = 0, seenPoint = false, seenDigit = false
-        var unscaled: Int128 = 0
-        var negative = false
-        for (i, c) in text.enumerated() {
-            if (c == "-" || c == "+") && i == 0 { negative = c == "-"; continue }
-            if c == "." { if seenPoint { return nil }; seenPoint = true; continue }
-            guard let d = c.wholeNumberValue, c.isASCII else { return nil }
-            seenDigit = true
-            if digits > 0 || d != 0 || seenPoint { digits += 1 }
-            if seenPoint { scale += 1 }
-            guard digits <= 38 else { return nil }
-            unscaled = unscaled * 10 + Int128(d)
-        }
-        guard seenDigit else { return nil }
-        return .literal(.decimal(negative ? -unscaled : unscaled), .decimal(precision: max(digits, scale, 1), scale: scale))
-    }
-}
-
-import PintailPlanner
-
-extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -3,7 +3,7 @@ import PintailSQL
 
 /// Types literals as Presto does: integers are `integer` when they fit, else `bigint`; `1.5` is a decimal; `1e3` a
 /// double; strings are varchar.
-enum LiteralBinder {
+public enum LiteralBinder {
     static func bind(_ lit: Literal, at location: SourceLocation) throws -> BoundExpr {
         switch lit {
         case .null: return .literal(.null, .unknown)
@@ -63,22 +63,24 @@ enum LiteralBinder {
         }
     }
 
-    static func parseDecimal(_ text: String) -> BoundExpr? {
-        var digits = 0, scale = 0, seenPoint = false
+    /// Decimal text (`-12.50`) as a literal of the narrowest decimal type that holds it, or nil when it is not one.
+    /// Shared with CAST(varchar AS decimal) in the executor.
+    public static func parseDecimal(_ text: String) -> BoundExpr? {
+        var digits = 0, scale = 0, seenPoint = false, seenDigit = false
         var unscaled: Int128 = 0
         var negative = false
         for (i, c) in text.enumerated() {
-            if c == "-" && i == 0 { negative = true; continue }
-            if c == "+" && i == 0 { continue }
+            if (c == "-" || c == "+") && i == 0 { negative = c == "-"; continue }
             if c == "." { if seenPoint { return nil }; seenPoint = true; continue }
-            guard let d = c.wholeNumberValue else { return nil }
+            guard c.isASCII, let d = c.wholeNumberValue else { return nil }
+            seenDigit = true
             if digits > 0 || d != 0 || seenPoint { digits += 1 }
             if seenPoint { scale += 1 }
             guard digits <= 38 else { return nil }
             unscaled = unscaled * 10 + Int128(d)
         }
-        let precision = max(digits, scale, 1)
-        return .literal(.decimal(negative ? -unscaled : unscaled), .decimal(precision: precision, scale: scale))
+        guard seenDigit else { return nil }
+        return .literal(.decimal(negative ? -unscaled : unscaled), .decimal(precision: max(digits, scale, 1), scale: scale))
     }
 
     static func negate(_ v: Value) -> Value {
@@ -92,7 +94,8 @@ enum LiteralBinder {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
+    /// The text without leading and trailing blanks (Presto trims these when casting text to numbers and dates).
+    public func trimmingSpaces() -> String {
         var s = Substring(self)
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }
