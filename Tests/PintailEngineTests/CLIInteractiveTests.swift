@@ -10,7 +10,9 @@ import Testing
         let p = try PintailProcess()
         defer { p.cleanUp() }
         let input = "SELECT 'a;b' AS s\n, 2 AS n;\nSELECT nope;\nSELECT 3 AS c; quit\nexit\n"
-        let command = "timeout 20 " + PintailProcess.binary.path
+        // --foreground keeps the shell in the terminal's foreground process group; without it a shell started
+        // by `script` through /bin/sh (no SHELL in the environment, as in CI) stops on its first read.
+        let command = "timeout --foreground 20 " + PintailProcess.binary.path
         let outcome = try PintailProcess.launch(
             Self.scriptTool, ["-qec", command, "/dev/null"], input: input, environment: ["PINTAIL_HOME": p.home.path])
         let screen = outcome.out.replacingOccurrences(of: "\r", with: "")
