@@ -49,6 +49,7 @@ enum AggregateStates {
         case "merge": return try SketchAggregate(kind: .merge, maxStandardError: nil)
         case "bool_and", "every": return BoolAggregate(isAnd: true)
         case "bool_or": return BoolAggregate(isAnd: false)
+        case "$scalar_subquery": return ScalarSubqueryAggregate(type: call.type)
         default:
             throw ExecutionError("Aggregate function '\(call.function)' is not implemented")
         }

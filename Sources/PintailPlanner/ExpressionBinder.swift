@@ -16,6 +16,8 @@ struct ExpressionBinder {
     /// Window functions collected from a SELECT list or ORDER BY (nil where they are not allowed). Each is
     /// replaced by a reference to column `windowMarker + index`, renumbered once the window node's input is known.
     var windows: [WindowCall]? = nil
+    /// Scalar subqueries the query binder has joined to the input: the column (or marker) holding each one's value.
+    var subqueryValues: [Query: BoundExpr] = [:]
 
     init(scope: Scope) {
         self.scope = scope
@@ -156,8 +158,16 @@ struct ExpressionBinder {
             case .currentTimestamp, .localTimestamp: return .call("current_timestamp", [], .timestamp(precision: 3))
             case .currentTime, .localTime: return .call("current_time", [], .time)
             }
-        case .exists, .subquery, .inSubquery, .quantifiedComparison:
-            throw SemanticError("Subqueries in expressions are not supported yet", at: e.location)
+        case .subquery(let q):
+            // The query binder planned the subquery as a join and left its value in a column.
+            guard let value = subqueryValues[q] else {
+                throw SemanticError("Scalar subqueries are not supported in this position", at: e.location)
+            }
+            return value
+        case .exists, .inSubquery:
+            throw SemanticError("EXISTS and IN subqueries are supported only as WHERE conditions (alone or joined by AND)", at: e.location)
+        case .quantifiedComparison(let op, let q, _, _):
+            throw SemanticError("\(op.rawValue) \(q.rawValue) (subquery) is not supported yet", at: e.location)
         case .lambda:
             throw SemanticError("Lambda expressions are not supported yet", at: e.location)
         case .atTimeZone:
@@ -212,6 +222,7 @@ struct ExpressionBinder {
             a = coerce(a, to: .string); b = coerce(b, to: .string)
             return .call("concat", [a, b], .string)
         case .add, .subtract, .multiply, .divide, .modulo:
+            if let shifted = try bindIntervalArithmetic(op, l, r, at: location) { return shifted }
             return try bindArithmetic(op, try bind(l), try bind(r), at: location)
         }
     }

@@ -59,7 +59,7 @@ public enum LiteralBinder {
                 throw SemanticError("\(type.uppercased()) literals are not supported yet", at: location)
             }
         case .interval:
-            throw SemanticError("INTERVAL literals are not supported yet", at: location)
+            throw SemanticError("INTERVAL values can only be added to or subtracted from a date or timestamp", at: location)
         }
     }
 

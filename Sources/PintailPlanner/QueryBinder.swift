@@ -166,11 +166,11 @@ public struct QueryBinder {
         let inputScope = Scope(fields: plan.fields)
 
         if let w = spec.whereClause {
-            var eb = expressionBinder(inputScope)
+            let eb = expressionBinder(inputScope)
             if eb.containsAggregate(w) {
                 throw SemanticError("WHERE clause cannot contain aggregations or window functions", at: w.location)
             }
-            plan = .filter(plan, predicate: try eb.boolean(try eb.bind(w), w.location))
+            plan = try applyWhere(w, to: plan)
         }
 
         // Expand SELECT * and give every item a name.
@@ -208,6 +208,21 @@ public struct QueryBinder {
             var unique: [BoundExpr] = []
             for k in keys where !unique.contains(k) { unique.append(k) }
             eb.groupKeys = unique
+        }
+
+        // Scalar subqueries outside WHERE: joined to the rows now, or after the aggregate (marker columns).
+        let subqueryHosts = items.compactMap(\.0) + (spec.having.map { [$0] } ?? []) + orderBy.map(\.expression)
+        var aggregateSubqueries: [(Query, LogicalPlan)] = []
+        if aggregating {
+            aggregateSubqueries = try registerAggregateSubqueries(subqueryHosts, binder: &eb)
+        } else {
+            for e in subqueryHosts {
+                for q in SubqueryExpressions.scalarSubqueries(e) where eb.subqueryValues[q] == nil {
+                    let (joined, value) = try scalarJoin(plan, q, at: e.location)
+                    plan = joined
+                    eb.subqueryValues[q] = value
+                }
+            }
         }
 
         // SELECT items (aggregates and window functions are collected as a side effect).
@@ -263,6 +278,19 @@ public struct QueryBinder {
             let keyFields = keys.enumerated().map { Field(name: "_key\($0)", type: $1.type) }
             let aggFields = eb.aggregates.enumerated().map { Field(name: "_agg\($0)", type: $1.type) }
             plan = .aggregate(plan, keys: keys, aggregates: eb.aggregates, fields: keyFields + aggFields)
+            if !aggregateSubqueries.isEmpty {
+                var used = Set<Int>()
+                for a in eb.aggregates { for x in a.arguments { x.collectColumns(into: &used) } }
+                if used.contains(where: { $0 >= Self.subqueryMarker }) {
+                    throw SemanticError("Subqueries inside aggregate functions are not supported", at: spec.location)
+                }
+                let base = plan.fields.count, marker = Self.subqueryMarker
+                for (_, sub) in aggregateSubqueries { plan = .join(plan, sub, JoinCondition(kind: .left)) }
+                let remap: (Int) -> Int = { $0 >= marker ? base + $0 - marker : $0 }
+                selectExprs = selectExprs.map { $0.remapColumns(remap) }
+                hidden = hidden.map { $0.remapColumns(remap) }
+                having = having?.remapColumns(remap)
+            }
             if let having { plan = .filter(plan, predicate: having) }
         }
         // Window functions run after aggregation and HAVING, before the final projection.
