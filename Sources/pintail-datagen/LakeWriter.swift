@@ -3,68 +3,140 @@ import PintailCodecs
 import PintailCore
 import PintailParquet
 
-/// Writes the lake one category at a time: batches stream from the generator into a gzip TSV file and/or a
-/// Parquet file, so memory stays bounded by a batch plus one Parquet row group.
+/// Writes the lake in work units of at most `partRows` rows of one category: each unit has its own random stream,
+/// its own Parquet file `part-<k>.parquet` and its own gzip member, so units run on all cores at any scale.
+/// Batches stream from the generator into the gzip writer and the Parquet writer: memory stays bounded by a batch
+/// plus one Parquet row group per thread.
 struct LakeWriter: Sendable {
     let options: DatagenOptions
     static let batchRows = 4096
+    /// Rows per work unit (and per Parquet file): eight default row groups. A constant, so that the output does not
+    /// depend on the number of threads.
+    static let partRows = 1 << 20
 
-    struct CategoryResult: Sendable {
+    struct WorkUnit: Sendable {
+        var category: Int
+        var part: Int
+        var firstRow: Int
+        var rows: Int
+    }
+
+    struct UnitResult: Sendable {
         var rows = 0
         var tsvBytes = 0
         var parquetBytes: Int64 = 0
     }
 
-    func writeCategory(_ index: Int, rows: Int) throws -> CategoryResult {
-        let category = ReviewCategory.all[index]
-        var generator = ReviewGenerator(category: category, index: index, seed: options.seed, categoryRows: rows,
-                                        totalRows: options.rows)
-        let fm = FileManager.default
-        let root = URL(fileURLWithPath: options.out)
-        var result = CategoryResult()
+    /// The units for `counts` rows per category, largest first, so the threads finish at about the same time.
+    static func units(counts: [Int]) -> [WorkUnit] {
+        var units: [WorkUnit] = []
+        for (category, rows) in counts.enumerated() {
+            var first = 0
+            repeat {
+                let n = min(partRows, rows - first)
+                units.append(WorkUnit(category: category, part: first / partRows, firstRow: first, rows: n))
+                first += n
+            } while first < rows
+        }
+        return units.sorted { ($0.rows, -$0.category, -$0.part) > ($1.rows, -$1.category, -$1.part) }
+    }
 
-        var tsvHandle: FileHandle?
-        var gzip: GzipStreamWriter?
+    var tsvFolder: URL { URL(fileURLWithPath: options.out).appendingPathComponent("tsv") }
+
+    func tsvURL(_ category: Int) -> URL {
+        tsvFolder.appendingPathComponent("amazon_reviews_us_\(ReviewCategory.all[category].name)_v1_00.tsv.gz")
+    }
+
+    /// Part 0 writes the category's file itself; later parts write members that `joinTSVParts` appends to it.
+    func tsvURL(_ category: Int, part: Int) -> URL {
+        part == 0 ? tsvURL(category) : tsvURL(category).appendingPathExtension("part\(part)")
+    }
+
+    func parquetFolder(_ category: Int) -> URL {
+        URL(fileURLWithPath: options.out)
+            .appendingPathComponent("parquet/product_category=\(ReviewCategory.all[category].name)")
+    }
+
+    /// Creates the folders and removes files an earlier run left (Parquet parts beyond this run's would otherwise
+    /// stay in the table).
+    func prepare(categories: Int) throws {
+        let fm = FileManager.default
         if options.format != .parquet {
-            let folder = root.appendingPathComponent("tsv")
-            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-            let url = folder.appendingPathComponent("amazon_reviews_us_\(category.name)_v1_00.tsv.gz")
-            fm.createFile(atPath: url.path, contents: nil)
-            let handle = try FileHandle(forWritingTo: url)
-            tsvHandle = handle
-            gzip = try GzipStreamWriter(level: options.gzipLevel) { chunk in
-                handle.write(Data(chunk))
-                result.tsvBytes += chunk.count
+            try fm.createDirectory(at: tsvFolder, withIntermediateDirectories: true)
+            for name in try fm.contentsOfDirectory(atPath: tsvFolder.path) where name.contains(".tsv.gz.part") {
+                try fm.removeItem(at: tsvFolder.appendingPathComponent(name))
             }
-            try gzip?.write(Array(ReviewBatch.tsvHeader.utf8))
+        }
+        if options.format != .tsv {
+            for category in 0..<categories {
+                let folder = parquetFolder(category)
+                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+                for name in try fm.contentsOfDirectory(atPath: folder.path)
+                where name.hasPrefix("part-") && name.hasSuffix(".parquet") {
+                    try fm.removeItem(at: folder.appendingPathComponent(name))
+                }
+            }
+        }
+    }
+
+    func write(_ unit: WorkUnit, totalRowsOfCategory: Int) throws -> UnitResult {
+        let category = ReviewCategory.all[unit.category]
+        var generator = ReviewGenerator(category: category, index: unit.category, seed: options.seed,
+                                        categoryRows: totalRowsOfCategory, totalRows: options.rows, part: unit.part,
+                                        firstRow: unit.firstRow)
+        var result = UnitResult()
+        var tsv: TSVMemberWriter?
+        if options.format != .parquet {
+            tsv = try TSVMemberWriter(url: tsvURL(unit.category, part: unit.part), level: options.gzipLevel,
+                                      header: unit.part == 0)
         }
         var parquet: ParquetWriter?
         if options.format != .tsv {
-            let folder = root.appendingPathComponent("parquet/product_category=\(category.name)")
-            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
             let columns = ReviewBatch.parquetColumns.map { ParquetColumn(name: $0.0, type: $0.1) }
-            parquet = try ParquetWriter(path: folder.appendingPathComponent("part-00000.parquet").path, columns: columns,
+            let name = "part-" + String(unit.part + 100_000).dropFirst() + ".parquet"
+            parquet = try ParquetWriter(path: parquetFolder(unit.category).appendingPathComponent(name).path,
+                                        columns: columns,
                                         options: ParquetWriteOptions(codec: options.codec, rowGroupRows: options.rowGroupRows))
         }
 
+        var batch = ReviewBatch()
+        var line = GrowableBuffer<UInt8>(capacity: 1 << 20)
+        defer {
+            batch.deallocate()
+            line.deallocate()
+        }
         let categoryBytes = Array(category.name.utf8)
-        var line: [UInt8] = []
-        var remaining = rows
+        var remaining = unit.rows
         while remaining > 0 {
             let n = min(Self.batchRows, remaining)
-            let batch = generator.next(rows: n)
-            if let gzip {
-                line.removeAll(keepingCapacity: true)
+            generator.fill(&batch, rows: n)
+            if let tsv {
+                line.removeAll()
                 batch.appendTSV(category: categoryBytes, to: &line)
-                try gzip.write(line)
+                try tsv.write(line.buffer)
             }
             if let parquet { try parquet.write(batch.parquetBatch()) }
             remaining -= n
             result.rows += n
         }
-        try gzip?.finish()
-        try tsvHandle?.close()
+        if let tsv { result.tsvBytes = try tsv.finish() }
         if let parquet { result.parquetBytes = try parquet.close().bytes }
         return result
+    }
+
+    /// Appends the gzip members of parts 1... to the category's file (gzip readers read concatenated members as one
+    /// stream) and removes them.
+    func joinTSVParts(category: Int, parts: Int) throws {
+        guard options.format != .parquet, parts > 1 else { return }
+        let out = try FileHandle(forWritingTo: tsvURL(category))
+        defer { try? out.close() }
+        try out.seekToEnd()
+        for part in 1..<parts {
+            let url = tsvURL(category, part: part)
+            let input = try FileHandle(forReadingFrom: url)
+            while let chunk = try input.read(upToCount: 1 << 22), !chunk.isEmpty { try out.write(contentsOf: chunk) }
+            try input.close()
+            try FileManager.default.removeItem(at: url)
+        }
     }
 }

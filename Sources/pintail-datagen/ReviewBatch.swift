@@ -1,24 +1,75 @@
 import PintailCore
 
-/// Generated reviews in column form: strings as byte columns, numbers as Int32 arrays.
-struct ReviewBatch {
-    var customerId = ByteColumn()
-    var reviewId = ByteColumn()
-    var productId = ByteColumn()
-    var productParent = ByteColumn()
-    var productTitle = ByteColumn()
-    var vine = ByteColumn()
-    var verifiedPurchase = ByteColumn()
-    var reviewHeadline = ByteColumn()
-    var reviewBody = ByteColumn()
-    var starRating: [Int32] = []
-    var helpfulVotes: [Int32] = []
-    var totalVotes: [Int32] = []
-    var year: [Int32] = []
+/// Strings of one column back to back, with end offsets (offsets[0] == 0), in raw growable buffers.
+struct TextColumn: @unchecked Sendable {
+    var bytes = GrowableBuffer<UInt8>(capacity: 1 << 16)
+    var offsets = GrowableBuffer<Int32>(capacity: 4097)
+
+    init() { offsets.append(0) }
+
+    /// Ends the current value (whatever was appended to `bytes` since the last call).
+    @inline(__always)
+    mutating func endValue() { offsets.append(Int32(truncatingIfNeeded: bytes.count)) }
+
+    mutating func removeAll() {
+        bytes.removeAll()
+        offsets.removeAll()
+        offsets.append(0)
+    }
+
+    func deallocate() {
+        bytes.deallocate()
+        offsets.deallocate()
+    }
+
+    /// Appends value `i`'s bytes to `out`.
+    @inline(__always)
+    func copy(_ i: Int, to out: inout GrowableBuffer<UInt8>) {
+        let start = Int(offsets[i])
+        out.append(bytes.base + start, count: Int(offsets[i + 1]) - start)
+    }
+
+    var byteColumn: ByteColumn { ByteColumn(offsets: offsets.toArray(), bytes: bytes.toArray()) }
+}
+
+/// Generated reviews in column form, reused batch after batch: strings as text columns, numbers as Int32 buffers.
+/// The owner calls `deallocate()` once at the end.
+struct ReviewBatch: @unchecked Sendable {
+    var customerId = TextColumn()
+    var reviewId = TextColumn()
+    var productId = TextColumn()
+    var productParent = TextColumn()
+    var productTitle = TextColumn()
+    var reviewHeadline = TextColumn()
+    var reviewBody = TextColumn()
+    /// "Y"/"N" flags as single bytes.
+    var vine = GrowableBuffer<UInt8>(capacity: 4096)
+    var verifiedPurchase = GrowableBuffer<UInt8>(capacity: 4096)
+    var starRating = GrowableBuffer<Int32>(capacity: 4096)
+    var helpfulVotes = GrowableBuffer<Int32>(capacity: 4096)
+    var totalVotes = GrowableBuffer<Int32>(capacity: 4096)
+    var year = GrowableBuffer<Int32>(capacity: 4096)
     /// Days since 1970-01-01.
-    var reviewDate: [Int32] = []
+    var reviewDate = GrowableBuffer<Int32>(capacity: 4096)
 
     var count: Int { starRating.count }
+
+    private var texts: [TextColumn] {
+        [customerId, reviewId, productId, productParent, productTitle, reviewHeadline, reviewBody]
+    }
+
+    mutating func removeAll() {
+        customerId.removeAll(); reviewId.removeAll(); productId.removeAll(); productParent.removeAll()
+        productTitle.removeAll(); reviewHeadline.removeAll(); reviewBody.removeAll()
+        vine.removeAll(); verifiedPurchase.removeAll(); starRating.removeAll(); helpfulVotes.removeAll()
+        totalVotes.removeAll(); year.removeAll(); reviewDate.removeAll()
+    }
+
+    func deallocate() {
+        for text in texts { text.deallocate() }
+        for flags in [vine, verifiedPurchase] { flags.deallocate() }
+        for ints in [starRating, helpfulVotes, totalVotes, year, reviewDate] { ints.deallocate() }
+    }
 
     /// The TSV header, as the public dataset has it.
     static let tsvHeader = "marketplace\tcustomer_id\treview_id\tproduct_id\tproduct_parent\tproduct_title\t"
@@ -33,47 +84,52 @@ struct ReviewBatch {
         ("review_headline", .string), ("review_body", .string), ("year", .integer), ("review_date", .date),
     ]
 
-    /// The rows as a Pintail batch with `parquetColumns`.
+    /// The rows as a Pintail batch with `parquetColumns` (one copy of each column into arrays).
     func parquetBatch() -> Batch {
-        func text(_ column: ByteColumn) -> Vector { Vector(type: .string, count: count, storage: .bytes(column)) }
-        func int(_ values: [Int32], _ type: DataType = .integer) -> Vector {
-            Vector(type: type, count: count, storage: .int32(values))
+        let n = count
+        func text(_ column: TextColumn) -> Vector { Vector(type: .string, count: n, storage: .bytes(column.byteColumn)) }
+        func flags(_ column: GrowableBuffer<UInt8>) -> Vector {
+            // One byte per value: offsets are 0, 1, 2, ...
+            let offsets = [Int32](unsafeUninitializedCapacity: n + 1) { buffer, initialized in
+                for i in 0...n { buffer[i] = Int32(i) }
+                initialized = n + 1
+            }
+            return Vector(type: .string, count: n, storage: .bytes(ByteColumn(offsets: offsets, bytes: column.toArray())))
         }
-        let marketplace = Vector(value: .string("US"), type: .string, count: count)
+        func int(_ values: GrowableBuffer<Int32>, _ type: DataType = .integer) -> Vector {
+            Vector(type: type, count: n, storage: .int32(values.toArray()))
+        }
+        let marketplace = Vector(value: .string("US"), type: .string, count: n)
         return Batch(columns: [
             marketplace, text(customerId), text(reviewId), text(productId), text(productParent), text(productTitle),
-            int(starRating), int(helpfulVotes), int(totalVotes), text(vine), text(verifiedPurchase),
+            int(starRating), int(helpfulVotes), int(totalVotes), flags(vine), flags(verifiedPurchase),
             text(reviewHeadline), text(reviewBody), int(year), int(reviewDate, .date),
-        ], count: count)
+        ], count: n)
     }
 
     /// Appends the rows as TSV lines (no quoting: generated text has no tabs or newlines).
-    func appendTSV(category: [UInt8], to out: inout [UInt8]) {
-        func field(_ column: ByteColumn, _ i: Int) {
-            out.append(contentsOf: column.bytes[Int(column.offsets[i])..<Int(column.offsets[i + 1])])
-            out.append(0x09)
-        }
-        for i in 0..<count {
-            out.append(contentsOf: [0x55, 0x53, 0x09])  // "US\t"
-            field(customerId, i)
-            field(reviewId, i)
-            field(productId, i)
-            field(productParent, i)
-            field(productTitle, i)
-            out.append(contentsOf: category)
-            out.append(0x09)
-            out.appendDecimal(Int(starRating[i]))
-            out.append(0x09)
-            out.appendDecimal(Int(helpfulVotes[i]))
-            out.append(0x09)
-            out.appendDecimal(Int(totalVotes[i]))
-            out.append(0x09)
-            field(vine, i)
-            field(verifiedPurchase, i)
-            field(reviewHeadline, i)
-            field(reviewBody, i)
-            CivilDate.appendISO(days: Int(reviewDate[i]), to: &out)
-            out.append(0x0A)
+    func appendTSV(category: [UInt8], to out: inout GrowableBuffer<UInt8>) {
+        category.withUnsafeBufferPointer { category in
+            guard let categoryBase = category.baseAddress else { return }
+            for i in 0..<count {
+                out.reserve(64)
+                out.append(0x55); out.append(0x53); out.append(0x09)  // "US\t"
+                customerId.copy(i, to: &out); out.append(0x09)
+                reviewId.copy(i, to: &out); out.append(0x09)
+                productId.copy(i, to: &out); out.append(0x09)
+                productParent.copy(i, to: &out); out.append(0x09)
+                productTitle.copy(i, to: &out); out.append(0x09)
+                out.append(categoryBase, count: category.count); out.append(0x09)
+                out.appendDecimal(Int(starRating[i])); out.append(0x09)
+                out.appendDecimal(Int(helpfulVotes[i])); out.append(0x09)
+                out.appendDecimal(Int(totalVotes[i])); out.append(0x09)
+                out.append(vine[i]); out.append(0x09)
+                out.append(verifiedPurchase[i]); out.append(0x09)
+                reviewHeadline.copy(i, to: &out); out.append(0x09)
+                reviewBody.copy(i, to: &out); out.append(0x09)
+                CivilDate.appendISO(days: Int(reviewDate[i]), to: &out)
+                out.append(0x0A)
+            }
         }
     }
 }

@@ -16,6 +16,9 @@ struct ReviewGenerator {
     /// Cumulative probabilities of the years firstYear...2015.
     private let yearCumulative: [Double]
     private let isBookLike: Bool
+    /// First and last day (days since 1970) of each year firstYear...2015.
+    private let yearFirstDay: [Int]
+    private let yearLastDay: [Int]
 
     static let lastYear = 2015
     /// The HTML line break the public review bodies contain.
@@ -23,11 +26,15 @@ struct ReviewGenerator {
     /// The public dataset ends on 2015-08-31.
     static let lastDay = CivilDate.days(year: 2015, month: 8, day: 31)
 
-    init(category: ReviewCategory, index: Int, seed: UInt64, categoryRows: Int, totalRows: Int) {
+    /// Generates part `part` of the category, whose first row is row `firstRow` of the category. Each part has its
+    /// own random stream (part 0's is the category's own), so parts can be generated on different threads.
+    init(category: ReviewCategory, index: Int, seed: UInt64, categoryRows: Int, totalRows: Int, part: Int = 0,
+         firstRow: Int = 0) {
         self.category = category
         categoryIndex = index
         self.seed = seed
-        random = SplitMix(seed: seed, stream: UInt64(index))
+        random = SplitMix(seed: seed, stream: UInt64(index) | UInt64(part) << 32)
+        produced = firstRow
         customerCount = max(50, totalRows / 4)
         productCount = max(10, categoryRows / 6)
         nouns = WordPool(category.nouns)
@@ -41,14 +48,16 @@ struct ReviewGenerator {
         let sum = weights.reduce(0, +)
         var running = 0.0
         yearCumulative = weights.map { running += $0 / sum; return running }
+        yearFirstDay = (category.firstYear...Self.lastYear).map { CivilDate.days(year: $0, month: 1, day: 1) }
+        yearLastDay = (category.firstYear...Self.lastYear).map {
+            $0 == Self.lastYear ? Self.lastDay : CivilDate.days(year: $0 + 1, month: 1, day: 1) - 1
+        }
     }
 
-    /// The next `rows` reviews.
-    mutating func next(rows: Int) -> ReviewBatch {
-        var batch = ReviewBatch()
-        batch.reviewBody.bytes.reserveCapacity(rows * 200)
+    /// Replaces `batch`'s rows with the next `rows` reviews.
+    mutating func fill(_ batch: inout ReviewBatch, rows: Int) {
+        batch.removeAll()
         for _ in 0..<rows { appendRow(to: &batch) }
-        return batch
     }
 
     private mutating func appendRow(to batch: inout ReviewBatch) {
@@ -58,44 +67,43 @@ struct ReviewGenerator {
 
         let customerRank = zipf(count: customerCount, exponent: 1.15)
         batch.customerId.bytes.appendDecimal(10_000_000 + (customerRank * 7919 + 12_345) % 89_999_999)
-        batch.customerId.offsets.append(Int32(batch.customerId.bytes.count))
+        batch.customerId.endValue()
 
         let reviewKey = key(produced, salt: 0)
         batch.reviewId.bytes.append(0x52)  // "R"
         appendBase36(reviewKey, width: 13, to: &batch.reviewId.bytes)
-        batch.reviewId.offsets.append(Int32(batch.reviewId.bytes.count))
+        batch.reviewId.endValue()
 
         let productRank = zipf(count: productCount, exponent: 1.05)
         let productKey = key(productRank, salt: 1)
         if isBookLike {
             batch.productId.bytes.append(0x30)
-            CivilDate.appendDigits(Int(productKey % 1_000_000_000), width: 9, to: &batch.productId.bytes)
+            batch.productId.bytes.appendDigits(Int(productKey % 1_000_000_000), width: 9)
         } else {
-            batch.productId.bytes.append(contentsOf: [0x42, 0x30])  // "B0"
+            batch.productId.bytes.append(0x42)  // "B0"
+            batch.productId.bytes.append(0x30)
             appendBase36(productKey, width: 8, to: &batch.productId.bytes)
         }
-        batch.productId.offsets.append(Int32(batch.productId.bytes.count))
+        batch.productId.endValue()
         let parentKey = key(productRank / 3, salt: 2)
         batch.productParent.bytes.appendDecimal(100_000_000 + Int(parentKey % 899_999_999))
-        batch.productParent.offsets.append(Int32(batch.productParent.bytes.count))
+        batch.productParent.endValue()
         appendTitle(productKey, to: &batch.productTitle.bytes)
-        batch.productTitle.offsets.append(Int32(batch.productTitle.bytes.count))
+        batch.productTitle.endValue()
 
         batch.starRating.append(Int32(star))
         batch.helpfulVotes.append(Int32(votes.helpful))
         batch.totalVotes.append(Int32(votes.total))
         let vine = year >= 2007 && random.chance(0.004)
-        batch.vine.bytes.append(vine ? 0x59 : 0x4E)
-        batch.vine.offsets.append(Int32(batch.vine.bytes.count))
+        batch.vine.append(vine ? 0x59 : 0x4E)
         let verifiedShare = min(0.9, max(0.1, 0.1 + Double(year - 2000) * 0.06))
-        batch.verifiedPurchase.bytes.append(random.chance(verifiedShare) ? 0x59 : 0x4E)
-        batch.verifiedPurchase.offsets.append(Int32(batch.verifiedPurchase.bytes.count))
+        batch.verifiedPurchase.append(random.chance(verifiedShare) ? 0x59 : 0x4E)
 
         ReviewVocabulary.headlines[star - 1].append(random.chance(0.4) ? 0 : random.below(ReviewVocabulary.headlines[star - 1].count),
                                                     to: &batch.reviewHeadline.bytes)
-        batch.reviewHeadline.offsets.append(Int32(batch.reviewHeadline.bytes.count))
+        batch.reviewHeadline.endValue()
         appendBody(star: star, to: &batch.reviewBody.bytes)
-        batch.reviewBody.offsets.append(Int32(batch.reviewBody.bytes.count))
+        batch.reviewBody.endValue()
 
         batch.year.append(Int32(year))
         batch.reviewDate.append(Int32(day))
@@ -107,10 +115,8 @@ struct ReviewGenerator {
         let u = random.unit()
         var k = 0
         while k < yearCumulative.count - 1 && yearCumulative[k] < u { k += 1 }
-        let year = category.firstYear + k
-        let first = CivilDate.days(year: year, month: 1, day: 1)
-        let last = year == Self.lastYear ? Self.lastDay : CivilDate.days(year: year + 1, month: 1, day: 1) - 1
-        return (year, first + random.below(last - first + 1))
+        let first = yearFirstDay[k], last = yearLastDay[k]
+        return (category.firstYear + k, first + random.below(last - first + 1))
     }
 
     /// About 62% five stars overall, shifted by the category's mood and a dip in the mid-2000s.
@@ -151,7 +157,7 @@ struct ReviewGenerator {
     }
 
     /// Brand, adjective, noun and sometimes a qualifier, all chosen by the product (same product, same title).
-    private func appendTitle(_ productKey: UInt64, to out: inout [UInt8]) {
+    private func appendTitle(_ productKey: UInt64, to out: inout GrowableBuffer<UInt8>) {
         var r = SplitMix(seed: productKey)
         ReviewVocabulary.brands.appendRandom(&r, to: &out)
         out.append(0x20)
@@ -159,18 +165,19 @@ struct ReviewGenerator {
         out.append(0x20)
         capitalizedNouns.appendRandom(&r, to: &out)
         if r.chance(0.5) {
-            out.append(contentsOf: [0x2C, 0x20])
+            out.append(0x2C)
+            out.append(0x20)
             ReviewVocabulary.qualifiers.appendRandom(&r, to: &out)
         }
     }
 
     /// Sentences whose sentiment words follow the stars, mixed with neutral ones; log-normal sentence count.
-    private mutating func appendBody(star: Int, to out: inout [UInt8]) {
+    private mutating func appendBody(star: Int, to out: inout GrowableBuffer<UInt8>) {
         let gaussian = sqrt(-2 * log(1 - random.unit())) * cos(2 * Double.pi * random.unit())
         let sentences = min(80, max(1, Int(exp(0.9 + 0.85 * gaussian))))
         let start = out.count
         for s in 0..<sentences {
-            if s > 0 && random.chance(0.04) { out.append(contentsOf: Self.lineBreak) }
+            if s > 0 && random.chance(0.04) { out.append(Self.lineBreak) }
             if s > 0 && random.chance(0.3) {
                 ReviewVocabulary.fillerTemplates.appendRandom(&random, nouns: nouns, words: nouns, to: &out)
                 continue
@@ -187,18 +194,18 @@ struct ReviewGenerator {
                 ReviewVocabulary.negativeTemplates.appendRandom(&random, nouns: nouns, words: words, to: &out)
             }
         }
-        if out.count > start && out[out.count - 1] == 0x20 { out.removeLast() }
+        if out.count > start && out.last == 0x20 { out.removeLast() }
     }
 
-    private func appendBase36(_ value: UInt64, width: Int, to out: inout [UInt8]) {
+    private func appendBase36(_ value: UInt64, width: Int, to out: inout GrowableBuffer<UInt8>) {
         var v = value
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width) { chars in
-            for i in stride(from: width - 1, through: 0, by: -1) {
-                let d = UInt8(v % 36)
-                chars[i] = d < 10 ? 0x30 + d : 0x41 + d - 10
-                v /= 36
-            }
-            out.append(contentsOf: chars)
+        out.reserve(width)
+        let chars = out.base + out.count
+        for i in stride(from: width - 1, through: 0, by: -1) {
+            let d = UInt8(v % 36)
+            chars[i] = d < 10 ? 0x30 + d : 0x41 + d - 10
+            v /= 36
         }
+        out.advance(width)
     }
 }

@@ -1,41 +1,52 @@
-/// Words (or phrases) kept back to back in one byte buffer, appended by index without creating Strings.
-struct WordPool: Sendable {
-    private let bytes: [UInt8]
-    private let offsets: [Int]
+/// Words (or phrases) kept back to back in one byte buffer, appended by index without creating Strings. The
+/// storage is allocated once and lives as long as the process (the pools are small, fixed tables), so appending
+/// touches no reference counts.
+struct WordPool: @unchecked Sendable {
+    private let bytes: UnsafeMutablePointer<UInt8>
+    private let offsets: UnsafeMutablePointer<Int32>
+    let count: Int
+    /// The longest word's length, so callers can reserve room once.
+    let maxLength: Int
 
     init(_ words: [String]) {
-        var bytes: [UInt8] = []
-        var offsets = [0]
-        for word in words {
-            bytes.append(contentsOf: word.utf8)
-            offsets.append(bytes.count)
+        let all = words.map { Array($0.utf8) }
+        let total = all.reduce(0) { $0 + $1.count }
+        bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, total))
+        offsets = UnsafeMutablePointer<Int32>.allocate(capacity: all.count + 1)
+        var at = 0
+        offsets[0] = 0
+        for (i, word) in all.enumerated() {
+            for byte in word { bytes[at] = byte; at += 1 }
+            offsets[i + 1] = Int32(at)
         }
-        self.bytes = bytes
-        self.offsets = offsets
+        count = all.count
+        maxLength = all.map(\.count).max() ?? 0
     }
 
-    var count: Int { offsets.count - 1 }
-
     @inline(__always)
-    func append(_ index: Int, to out: inout [UInt8], capitalized: Bool = false) {
-        let start = offsets[index], end = offsets[index + 1]
+    func append(_ index: Int, to out: inout GrowableBuffer<UInt8>, capitalized: Bool = false) {
+        let start = Int(offsets[index]), end = Int(offsets[index + 1])
         guard start < end else { return }
-        let first = bytes[start]
-        out.append(capitalized && first >= 0x61 && first <= 0x7A ? first - 0x20 : first)
-        bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[(start + 1)..<end])) }
+        let first = out.count
+        out.append(bytes + start, count: end - start)
+        let c = out[first]
+        if capitalized && c >= 0x61 && c <= 0x7A { out.base[first] = c - 0x20 }
     }
 
     @inline(__always)
-    func appendRandom(_ random: inout SplitMix, to out: inout [UInt8], capitalized: Bool = false) {
+    func appendRandom(_ random: inout SplitMix, to out: inout GrowableBuffer<UInt8>, capitalized: Bool = false) {
         append(random.below(count), to: &out, capitalized: capitalized)
     }
 }
 
 /// A sentence template compiled to codes: >= 0 is a literal in `literals`, -1 a noun, -2 a sentiment word, -3 the
 /// same capitalized. Expanding it is a loop over integers (no Strings per row).
-struct SentenceTemplates: Sendable {
+struct SentenceTemplates: @unchecked Sendable {
     let literals: WordPool
-    let templates: [[Int32]]
+    /// All templates' codes back to back; template i is codes[starts[i]..<starts[i + 1]]. Allocated once, kept.
+    private let codes: UnsafeMutablePointer<Int32>
+    private let starts: UnsafeMutablePointer<Int32>
+    let count: Int
 
     /// `templates` use {n} for a noun, {a} for a sentiment word and {A} for a capitalized one.
     init(_ templates: [String]) {
@@ -62,12 +73,22 @@ struct SentenceTemplates: Sendable {
             compiled.append(codes)
         }
         literals = WordPool(literalList)
-        self.templates = compiled
+        count = compiled.count
+        codes = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, compiled.reduce(0) { $0 + $1.count }))
+        starts = UnsafeMutablePointer<Int32>.allocate(capacity: compiled.count + 1)
+        var at = 0
+        starts[0] = 0
+        for (i, template) in compiled.enumerated() {
+            for code in template { codes[at] = code; at += 1 }
+            starts[i + 1] = Int32(at)
+        }
     }
 
     @inline(__always)
-    func appendRandom(_ random: inout SplitMix, nouns: WordPool, words: WordPool, to out: inout [UInt8]) {
-        for code in templates[random.below(templates.count)] {
+    func appendRandom(_ random: inout SplitMix, nouns: WordPool, words: WordPool, to out: inout GrowableBuffer<UInt8>) {
+        let template = random.below(count)
+        for k in Int(starts[template])..<Int(starts[template + 1]) {
+            let code = codes[k]
             switch code {
             case -1: nouns.appendRandom(&random, to: &out)
             case -2: words.appendRandom(&random, to: &out)

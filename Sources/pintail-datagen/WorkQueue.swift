@@ -1,41 +1,43 @@
 import Foundation
 
-/// Hands out category indices to worker threads and collects their results under a lock.
+/// Hands out work units to worker threads and collects their results under a lock.
 final class WorkQueue: @unchecked Sendable {
     private let lock = NSLock()
-    private let order: [Int]
+    private let units: [LakeWriter.WorkUnit]
     private var cursor = 0
-    private(set) var results: [LakeWriter.CategoryResult?]
+    private(set) var results: [LakeWriter.UnitResult?]
     private(set) var errors: [String] = []
 
-    /// `order`: the category indices in the order they should be started.
-    init(order: [Int], categoryCount: Int) {
-        self.order = order
-        results = Array(repeating: nil, count: categoryCount)
+    /// `units` in the order they should be started.
+    init(units: [LakeWriter.WorkUnit]) {
+        self.units = units
+        results = Array(repeating: nil, count: units.count)
     }
 
-    func take() -> Int? {
+    private func take() -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard cursor < order.count else { return nil }
+        guard cursor < units.count else { return nil }
         cursor += 1
-        return order[cursor - 1]
+        return cursor - 1
     }
 
-    func finish(_ index: Int, _ outcome: Result<LakeWriter.CategoryResult, Error>) {
+    private func finish(_ index: Int, _ outcome: Result<LakeWriter.UnitResult, Error>) {
         lock.lock()
         defer { lock.unlock() }
         switch outcome {
         case .success(let result): results[index] = result
-        case .failure(let error): errors.append("\(ReviewCategory.all[index].name): \(error)")
+        case .failure(let error):
+            let unit = units[index]
+            errors.append("\(ReviewCategory.all[unit.category].name) part \(unit.part): \(error)")
         }
     }
 
-    /// Runs `work` on `threads` threads until every index is taken.
-    func run(threads: Int, _ work: @escaping @Sendable (Int) throws -> LakeWriter.CategoryResult) {
+    /// Runs `work` on `threads` threads until every unit is taken.
+    func run(threads: Int, _ work: @escaping @Sendable (LakeWriter.WorkUnit) throws -> LakeWriter.UnitResult) {
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             while let index = take() {
-                finish(index, Result { try work(index) })
+                finish(index, Result { try work(units[index]) })
             }
         }
     }
