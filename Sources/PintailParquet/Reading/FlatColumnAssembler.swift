@@ -2,16 +2,25 @@ import PintailCore
 
 /// Cuts a flat (top-level, non-repeated) column's pages into vectors of exactly the requested row counts.
 /// Dictionary-encoded byte columns come out in dictionary shape over the chunk's dictionary.
+/// With a row selection, rows outside it are passed over (their values skipped, not copied).
 struct FlatColumnAssembler {
     private var reader: ColumnChunkReader
     private let type: DataType
     private var page: DecodedPage?
     private var rowCursor = 0
     private var valueCursor = 0
+    private var selection: RowSelectionCursor?
+    /// Rows of each page the reader delivers when only some pages were read; nil: every page, from row 0.
+    private let pageRows: [Range<Int>]?
+    private var pageFirstRow = 0
+    /// Data pages decoded so far.
+    private(set) var pagesRead = 0
 
-    init(reader: ColumnChunkReader, type: DataType) {
+    init(reader: ColumnChunkReader, type: DataType, selection: RowSelection? = nil, pageRows: [Range<Int>]? = nil) {
         self.reader = reader
         self.type = type
+        self.selection = selection.map(RowSelectionCursor.init)
+        self.pageRows = pageRows
     }
 
     mutating func read(rows: Int) throws -> Vector {
@@ -22,18 +31,51 @@ struct FlatColumnAssembler {
                 guard let next = try reader.nextPage() else {
                     throw reader.error(.corruptPage, "the column chunk holds fewer rows than its row group")
                 }
-                page = next
-                rowCursor = 0
-                valueCursor = 0
+                try start(next)
                 continue
             }
             guard let current = page else { break }
-            let n = min(need, current.entryCount - rowCursor)
+            var n = min(need, current.entryCount - rowCursor)
+            if selection != nil, let state = selection?.state(at: pageFirstRow + rowCursor) {
+                if !state.selected {
+                    let skip = min(state.run, current.entryCount - rowCursor)
+                    valueCursor += Self.presentValues(current, rowCursor..<rowCursor + skip, Int32(reader.leaf.maxDefinitionLevel))
+                    rowCursor += skip
+                    continue
+                }
+                n = min(n, state.run)
+            }
             valueCursor += try out.append(current, rows: rowCursor..<rowCursor + n, valueStart: valueCursor,
                                           dictionary: reader.dictionary, maxDef: Int32(reader.leaf.maxDefinitionLevel))
             rowCursor += n
             need -= n
         }
         return out.finish(dictionary: reader.dictionary)
+    }
+
+    /// Makes `next` the current page, placing it at its rows in the row group.
+    private mutating func start(_ next: DecodedPage) throws {
+        if let pageRows {
+            guard pagesRead < pageRows.count, next.entryCount == pageRows[pagesRead].count else {
+                throw reader.error(.corruptPage, "page \(pagesRead) holds \(next.entryCount) rows, the offset index says \(pagesRead < pageRows.count ? pageRows[pagesRead].count : 0)")
+            }
+            pageFirstRow = pageRows[pagesRead].lowerBound
+        } else if let previous = page {
+            pageFirstRow += previous.entryCount
+        }
+        page = next
+        rowCursor = 0
+        valueCursor = 0
+        pagesRead += 1
+    }
+
+    /// Non-NULL values among `rows` of a page.
+    private static func presentValues(_ page: DecodedPage, _ rows: Range<Int>, _ maxDef: Int32) -> Int {
+        guard let defs = page.definitionLevels else { return rows.count }
+        return defs.withUnsafeBufferPointer { d in
+            var n = 0
+            for i in rows where d[i] == maxDef { n += 1 }
+            return n
+        }
     }
 }

@@ -9,16 +9,23 @@ struct NestedColumnAssembler {
     private var rows: [Value]?
     private var cursor = 0
     private let expectedRows: Int
+    /// Rows to serve; nil serves every row.
+    private let selection: RowSelection?
+    private(set) var pagesRead = 0
 
-    init(field: ParquetField, node: SchemaNode, readers: [ColumnChunkReader], expectedRows: Int) {
+    init(field: ParquetField, node: SchemaNode, readers: [ColumnChunkReader], expectedRows: Int, selection: RowSelection? = nil) {
         self.field = field
         self.node = node
         self.readers = readers
         self.expectedRows = expectedRows
+        self.selection = selection
     }
 
     mutating func read(rows count: Int) throws -> Vector {
-        if rows == nil { rows = try assembleAll() }
+        if rows == nil {
+            let all = try assembleAll()
+            rows = selection.map { s in s.ranges.flatMap { all[$0] } } ?? all
+        }
         guard let all = rows, cursor + count <= all.count else {
             throw ParquetError(.corruptPage, file: readers.first?.file ?? "", column: field.name,
                                "the column holds fewer rows than its row group")
@@ -34,7 +41,10 @@ struct NestedColumnAssembler {
         for i in readers.indices {
             let chain = Self.chain(to: field.leafRange.lowerBound + i, from: node)
             var levels = LeafLevels()
-            while let page = try readers[i].nextPage() { try levels.append(page, leaf: readers[i].leaf) }
+            while let page = try readers[i].nextPage() {
+                try levels.append(page, leaf: readers[i].leaf)
+                pagesRead += 1
+            }
             var assembler = LeafRecordAssembler(chain: chain, levels: levels, leafType: readers[i].leaf.type)
             do {
                 perLeaf.append(try assembler.records())

@@ -12,28 +12,43 @@ public final class ParquetBatchReader {
     private var flat: [Int: FlatColumnAssembler] = [:]
     private var nested: [Int: NestedColumnAssembler] = [:]
     private let path: String
+    /// Data pages never read because no selected row lies in them (see `ParquetFile.readRowGroup(_:columns:rows:)`).
+    public private(set) var pagesSkipped = 0
+    /// Data pages decoded so far.
+    public var pagesRead: Int { flat.values.reduce(0) { $0 + $1.pagesRead } + nested.values.reduce(0) { $0 + $1.pagesRead } }
 
-    init(file: ParquetFile, rowGroup: Int, columns: [Int], batchSize: Int) throws {
+    init(file: ParquetFile, rowGroup: Int, columns: [Int], batchSize: Int, rows selection: RowSelection? = nil,
+         offsetIndexes: [Int: OffsetIndex] = [:]) throws {
         self.rowGroup = rowGroup
         self.columns = columns
         self.batchSize = batchSize
         self.path = file.path
         let group = file.metadata.rowGroups[rowGroup]
-        rowsLeft = Int(group.numRows)
+        rowsLeft = selection?.rowCount ?? Int(group.numRows)
         for (position, index) in columns.enumerated() {
             let field = file.schema.fields[index]
             if let reason = field.unsupportedReason {
                 throw ParquetError(.unsupported, file: file.path, column: field.name, reason)
+            }
+            // With a selection, a flat column with an offset index reads only the pages holding selected rows.
+            if field.isFlat, let selection, let offsets = try offsetIndexes[field.leafRange.lowerBound]
+                ?? file.offsetIndex(rowGroup: rowGroup, leaf: field.leafRange.lowerBound) {
+                let pages = try file.selectedPages(rowGroup: rowGroup, leaf: field.leafRange.lowerBound, keepDictionary: true,
+                                                   rows: selection, offsetIndex: offsets)
+                pagesSkipped += pages.pagesSkipped
+                flat[position] = FlatColumnAssembler(reader: pages.reader, type: field.type, selection: selection, pageRows: pages.pageRows)
+                continue
             }
             var readers: [ColumnChunkReader] = []
             for leafIndex in field.leafRange {
                 readers.append(try file.chunkReader(rowGroup: rowGroup, leaf: leafIndex, keepDictionary: field.isFlat))
             }
             if field.isFlat {
-                flat[position] = FlatColumnAssembler(reader: readers[0], type: field.type)
+                flat[position] = FlatColumnAssembler(reader: readers[0], type: field.type, selection: selection)
             } else {
                 let node = file.schema.root.children[index]
-                nested[position] = NestedColumnAssembler(field: field, node: node, readers: readers, expectedRows: rowsLeft)
+                nested[position] = NestedColumnAssembler(field: field, node: node, readers: readers,
+                                                         expectedRows: Int(group.numRows), selection: selection)
             }
         }
     }
@@ -79,7 +94,10 @@ public final class ParquetBatchReader {
 
 extension ParquetFile {
     /// A batch reader over row group `index` for the top-level fields `columns` (indices into `schema.fields`).
-    public func readRowGroup(_ index: Int, columns: [Int], batchSize: Int = Batch.preferredSize) throws -> ParquetBatchReader {
+    /// With `rows`, only the selected rows come out, and flat columns with an offset index read only the pages that
+    /// hold them (`offsetIndexes`, by leaf, are indexes already read).
+    public func readRowGroup(_ index: Int, columns: [Int], batchSize: Int = Batch.preferredSize, rows: RowSelection? = nil,
+                             offsetIndexes: [Int: OffsetIndex] = [:]) throws -> ParquetBatchReader {
         guard index >= 0, index < metadata.rowGroups.count else {
             throw ParquetError(.invalidArgument, file: path, "row group \(index) does not exist (\(metadata.rowGroups.count) row groups)")
         }
@@ -87,7 +105,11 @@ extension ParquetFile {
         for c in columns where c < 0 || c >= schema.fields.count {
             throw ParquetError(.invalidArgument, file: path, "column \(c) does not exist (\(schema.fields.count) columns)")
         }
-        return try ParquetBatchReader(file: self, rowGroup: index, columns: columns, batchSize: batchSize)
+        if let rows, let last = rows.ranges.last, rows.ranges[0].lowerBound < 0 || last.upperBound > Int(metadata.rowGroups[index].numRows) {
+            throw ParquetError(.invalidArgument, file: path, "row selection \(rows.ranges) exceeds row group \(index)'s \(metadata.rowGroups[index].numRows) rows")
+        }
+        return try ParquetBatchReader(file: self, rowGroup: index, columns: columns, batchSize: batchSize, rows: rows,
+                                      offsetIndexes: offsetIndexes)
     }
 
     /// Reads a leaf's column chunk from disk and prepares its page reader.
