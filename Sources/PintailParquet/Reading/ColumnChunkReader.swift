@@ -101,6 +101,45 @@ struct ColumnChunkReader {
         }
     }
 
+    /// Decompresses `body` (or copies it) into a new page buffer that a lazily read page can keep.
+    func pageBuffer(_ body: Range<Int>, size: Int, compressed: Bool) throws -> PageBuffer {
+        if !compressed || codec == .uncompressed {
+            let buffer = PageBuffer(count: body.count)
+            chunk.withUnsafeBytes { raw in
+                if let src = raw.baseAddress, !body.isEmpty { buffer.base.copyMemory(from: src + body.lowerBound, byteCount: body.count) }
+            }
+            return buffer
+        }
+        guard size >= 0 else { throw error(.corruptPage, "negative page size") }
+        let buffer = PageBuffer(count: size)
+        if size == 0 && body.isEmpty { return buffer }
+        do {
+            try chunk.withUnsafeBytes { src in
+                try BlockDecompressor.decompress(codec, UnsafeRawBufferPointer(rebasing: src[body]),
+                                                 into: UnsafeMutableRawBufferPointer(start: buffer.base, count: size))
+            }
+        } catch {
+            throw self.error(.decompression, "\(error)")
+        }
+        return buffer
+    }
+
+    /// Whether pages in `encoding` leave their values in the page buffer for the batch to copy once: PLAIN
+    /// numbers and byte arrays of top-level columns without a conversion (nested leaves need dense values).
+    func readsLazily(_ encoding: ParquetEncoding) -> Bool {
+        guard encoding == .plain, leaf.path.count == 1, leaf.maxRepetitionLevel == 0, leaf.conversion == .none else { return false }
+        return plainKind != nil
+    }
+
+    var plainKind: PlainPageValues.Kind? {
+        switch leaf.physicalType {
+        case .int32, .float: return .fixed(width: 4)
+        case .int64, .double: return .fixed(width: 8)
+        case .byteArray: return .byteArray
+        default: return nil
+        }
+    }
+
     private mutating func decompress(_ body: Range<Int>, size: Int) throws {
         do {
             try chunk.withUnsafeBytes { src in

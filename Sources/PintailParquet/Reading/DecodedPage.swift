@@ -12,6 +12,8 @@ struct DecodedPage {
     var values: ColumnStorage?
     var dictionaryIndices: [Int32]?
     var valueCount: Int
+    /// PLAIN values of a flat column left in the page buffer (instead of `values`), copied once into the batch.
+    var plain: PlainPageValues? = nil
 }
 
 /// Level decoding for v1 (length-prefixed RLE or BIT_PACKED) and v2 (RLE of known length) pages.

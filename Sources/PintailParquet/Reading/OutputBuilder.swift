@@ -6,6 +6,7 @@ struct OutputBuilder {
     let type: DataType
     private var values: ColumnStorage
     private var indices: [Int32]?
+    private var pending = PendingPlainValues()
     private var validity: [UInt64] = []
     private var hasNull = false
     private var count = 0
@@ -41,21 +42,32 @@ struct OutputBuilder {
                 }
             } else if let dictionary {
                 // The batch already holds plain values: materialize these indices.
+                pending.flush(into: &values)
                 let slice = Array(pageIndices[valueStart..<valueStart + used])
                 appendValues(dictionary.gather(slice), 0, defs, rows, maxDef)
             }
+        } else if let plain = page.plain {
+            flattenIndices(dictionary)
+            let (byte, payload) = try plain.span(first: valueStart, count: used)
+            try pending.add(PlainSegment(values: plain, byte: byte, payload: payload, rows: rows, defs: defs, maxDef: maxDef),
+                            for: values)
         } else if let pageValues = page.values {
-            if let held = indices, let dictionary {
-                // Dictionary fallback inside this batch: flatten what was collected so far.
-                values = dictionary.gather(held)
-                indices = nil
-            }
+            flattenIndices(dictionary)
+            pending.flush(into: &values)
             appendValues(pageValues, valueStart, defs, rows, maxDef)
         } else {
             throw ParquetDecodeError("dictionary-encoded page without a dictionary")
         }
         count += rows.count
         return used
+    }
+
+    /// Dictionary fallback inside this batch: flattens the indices collected so far into plain values.
+    private mutating func flattenIndices(_ dictionary: ColumnStorage?) {
+        if let held = indices, let dictionary {
+            values = dictionary.gather(held)
+            indices = nil
+        }
     }
 
     /// Validity bits are only materialized once a NULL shows up; until then every row is valid.
@@ -155,7 +167,8 @@ struct OutputBuilder {
         }
     }
 
-    func finish(dictionary: ColumnStorage?) -> Vector {
+    mutating func finish(dictionary: ColumnStorage?) -> Vector {
+        pending.flush(into: &values)
         let bitmap = hasNull ? Bitmap(words: validity, count: count) : nil
         if let indices, let dictionary {
             // NULL rows point at index 0, so an empty dictionary gets one empty value.

@@ -5,6 +5,8 @@ enum PageValueDecoding {
     enum Result {
         case values(ColumnStorage)
         case indices([Int32])
+        /// PLAIN values left in the page buffer (see `PlainPageValues`).
+        case plain(PlainPageValues)
     }
 
     static func decode(_ data: UnsafeRawBufferPointer, encoding: ParquetEncoding, leaf: ParquetLeaf, count: Int,

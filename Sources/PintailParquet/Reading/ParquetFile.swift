@@ -81,9 +81,9 @@ public final class ParquetFile: Sendable {
         guard offset >= 0, count >= 0, offset <= fileSize, count <= fileSize - offset else {
             throw ParquetError(.truncated, file: path, "\(count) bytes at offset \(offset) run past the end of the \(fileSize)-byte file")
         }
-        var out = [UInt8](repeating: 0, count: count)
-        var done = 0
-        try out.withUnsafeMutableBytes { buf in
+        // pread fills the whole buffer or we throw, so it is not zero-filled first (chunks are megabytes).
+        return try [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
+            var done = 0
             while done < count {
                 let n = Glibc.pread(descriptor, buf.baseAddress! + done, count - done, off_t(offset + done))
                 if n < 0 && errno == EINTR { continue }
@@ -92,8 +92,8 @@ public final class ParquetFile: Sendable {
                 }
                 done += n
             }
+            initialized = count
         }
-        return out
     }
 
     private static func readFooter(path: String, descriptor: Int32, fileSize: Int, options: ParquetReadOptions) throws -> (FileMetaData, Int) {
