@@ -3,8 +3,9 @@ import PintailPlanner
 
 /// EXPLAIN ANALYZE: runs the plan, dropping its rows, and prints the plan with what each node did. Every line is
 /// the EXPLAIN line, then ` | ` and figures: `rows=` and `time=` for nodes that ran as operators of their own,
-/// and for scans `files=`, `row_groups_read=`, `row_groups_skipped=` and `bytes_read=`. Only `time=...ms`
-/// varies between runs of the same query over the same files.
+/// and for scans `files=`, `row_groups_read=`, `row_groups_skipped=`, then `pages_read=` and `pages_skipped=` when a
+/// page index was consulted, and `bytes_read=`. Only `time=...ms` varies between runs of the same query over the
+/// same files.
 public enum ExplainAnalyze {
     public static func run(_ plan: LogicalPlan, workers: Int) throws -> (lines: [String], statistics: ExecutionStatistics) {
         let statistics = ExecutionStatistics()
@@ -27,8 +28,9 @@ public enum ExplainAnalyze {
                 let key = ScanCounters.key(for: s)
                 if let i = unclaimed.firstIndex(where: { $0.key == key }) {
                     let c = unclaimed.remove(at: i)
-                    figures += ["files=\(c.filesOpened)", "row_groups_read=\(c.rowGroupsRead)",
-                                "row_groups_skipped=\(c.rowGroupsSkipped)", "bytes_read=\(c.bytesRead)"]
+                    figures += ["files=\(c.filesOpened)", "row_groups_read=\(c.rowGroupsRead)", "row_groups_skipped=\(c.rowGroupsSkipped)"]
+                    if c.pageIndexUsed { figures += ["pages_read=\(c.pagesRead)", "pages_skipped=\(c.pagesSkipped)"] }
+                    figures.append("bytes_read=\(c.bytesRead)")
                 }
             }
             if let f = profile.recorded(for: node) {

@@ -8,7 +8,8 @@ import PintailPlanner
 /// never changes a result; the Filter above the scan still checks every row that is read.
 enum RowGroupPruning {
     /// The morsels that may hold a matching row, in order; counts the row groups kept and skipped on `counters`.
-    static func prune(_ morsels: [ScanMorsel], scan: Scan, counters: ScanCounters) -> [ScanMorsel] {
+    /// Row groups kept are narrowed further by page indexes where the files have them (see `PagePruning`).
+    static func prune(_ morsels: [ScanMorsel], scan: Scan, counters: ScanCounters) throws -> [ScanMorsel] {
         let predicates = scan.pushedPredicates.filter { PartitionPruning.isDeterministic($0) }
         var kept: [ScanMorsel] = []
         kept.reserveCapacity(morsels.count)
@@ -20,12 +21,13 @@ enum RowGroupPruning {
             if let c = columns, c.file === file { current = c } else { current = RowGroupColumns(file: file, scan: scan) }
             columns = current
             var evaluator = PredicateBounds(columns: current, rowGroup: group)
-            if predicates.allSatisfy({ evaluator.outcome($0).mayBeTrue }) {
-                kept.append(morsel)
-                read += 1
-            } else {
-                skipped += 1
-            }
+            guard predicates.allSatisfy({ evaluator.outcome($0).mayBeTrue }) else { skipped += 1; continue }
+            var narrowed = morsel
+            narrowed.pages = try PagePruning.select(columns: current, rowGroup: group, predicates: predicates, counters: counters)
+            // Every page ruled out: the row group is skipped after all, without reading any of its data.
+            if let rows = narrowed.pages?.rows, rows.isEmpty { skipped += 1; continue }
+            kept.append(narrowed)
+            read += 1
         }
         counters.addRowGroups(read: read, skipped: skipped)
         return kept
@@ -91,14 +93,20 @@ final class RowGroupColumns {
         guard let slot = leaf(for: output) else { return nil }
         guard let leaf = slot else { return .allNulls(rows: rows) }
         guard let s = file.columnStatistics(rowGroup: rowGroup, leaf: leaf), s.valueCount == rows else { return nil }
+        return range(s, output: output)
+    }
+
+    /// Statistics of `output`'s leaf (a row group's or a page's) as a range in the column's table type.
+    func range(_ s: ColumnChunkStatistics, output: Int) -> ColumnRange {
         let tableType = scan.table.columns[scan.columns[output]].type
         let floating = [DataType.real, .double].contains(s.type) || [DataType.real, .double].contains(tableType)
         let r = ColumnRange(lower: s.lowerBound, upper: s.upperBound, lowerIsExact: s.lowerBoundIsExact,
-                            upperIsExact: s.upperBoundIsExact, nullCount: s.nullCount, rows: rows, mayHoldNaN: floating)
+                            upperIsExact: s.upperBoundIsExact, nullCount: s.nullCount, rows: s.valueCount, mayHoldNaN: floating)
         return r.converted(from: s.type, to: tableType)
     }
 
-    private func leaf(for output: Int) -> Int?? {
+    /// .some(leaf) for a readable flat column, .some(nil) when the file lacks it (all NULL), nil when unknown.
+    func leaf(for output: Int) -> Int?? {
         if let known = leaves[output] { return known }
         var result: Int?? = nil
         let c = scan.columns[output]
@@ -118,15 +126,19 @@ final class RowGroupColumns {
     }
 }
 
-/// Evaluates pushed predicates over one row group's column ranges.
+/// Evaluates pushed predicates over column ranges: one row group's, or (for page pruning) those of the pages that
+/// hold a run of rows.
 struct PredicateBounds {
-    let columns: RowGroupColumns
-    let rowGroup: Int
+    /// The range of scan output column `i` over the rows at hand, nil when unknown.
+    private let ranges: (Int) -> ColumnRange?
     private var cache: [Int: ColumnRange?] = [:]
 
     init(columns: RowGroupColumns, rowGroup: Int) {
-        self.columns = columns
-        self.rowGroup = rowGroup
+        ranges = { columns.range(output: $0, rowGroup: rowGroup) }
+    }
+
+    init(ranges: @escaping (Int) -> ColumnRange?) {
+        self.ranges = ranges
     }
 
     mutating func outcome(_ e: BoundExpr) -> PruningOutcome {
@@ -174,7 +186,7 @@ struct PredicateBounds {
         switch e {
         case .column(let i, _):
             if let cached = cache[i] { return cached }
-            let r = columns.range(output: i, rowGroup: rowGroup)
+            let r = ranges(i)
             cache[i] = r
             return r
         case .cast(let inner, let to, _):

@@ -10,6 +10,8 @@ struct ScanMorsel {
     }
     var source: Source
     var partitionValues: [String?]
+    /// Rows of a Parquet row group that page indexes left to read; nil reads the whole row group.
+    var pages: PageSelection? = nil
 }
 
 /// The morsels of one table scan, handed out to however many workers read them.
@@ -17,9 +19,12 @@ final class ScanMorselQueue: @unchecked Sendable {
     private let lock = MutexBox()
     private var morsels: [ScanMorsel]
     private var finishedParquetFiles: Set<ObjectIdentifier> = []
+    /// The scan's counters, for what readers learn as they go (pages read and skipped).
+    let counters: ScanCounters?
 
-    init(_ morsels: [ScanMorsel]) {
+    init(_ morsels: [ScanMorsel], counters: ScanCounters? = nil) {
         self.morsels = morsels.reversed()
+        self.counters = counters
     }
 
     var count: Int {
@@ -66,6 +71,6 @@ final class ScanMorselQueue: @unchecked Sendable {
                 }
             }
         }
-        return ScanMorselQueue(RowGroupPruning.prune(morsels, scan: scan, counters: counters))
+        return ScanMorselQueue(try RowGroupPruning.prune(morsels, scan: scan, counters: counters), counters: counters)
     }
 }

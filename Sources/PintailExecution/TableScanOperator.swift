@@ -67,13 +67,14 @@ final class TableScanOperator: Operator {
                 let batch: Batch?
                 do { batch = try reader.next() } catch { throw ExecutionError("\(error)") }
                 if let batch { return assemble(try conformParquet(batch)) }
+                queue.counters?.addPages(read: reader.pagesRead, skipped: reader.pagesSkipped)
                 parquetReader = nil
             }
             guard let morsel = queue.next() else { return nil }
             currentPartition = morsel.partitionValues
             switch morsel.source {
             case .text(let path): try openText(path)
-            case .parquet(let file, let group): try openParquet(file, group)
+            case .parquet(let file, let group): try openParquet(file, group, pages: morsel.pages)
             }
         }
     }
@@ -96,7 +97,7 @@ final class TableScanOperator: Operator {
     }
 
     /// Columns are matched by name, as Athena and Hive do: a column missing from the file reads as NULL.
-    private func openParquet(_ file: ParquetFile, _ group: Int) throws {
+    private func openParquet(_ file: ParquetFile, _ group: Int, pages: PageSelection?) throws {
         var fileColumns: [Int] = []
         parquetMapping = []
         for c in dataColumns {
@@ -109,7 +110,12 @@ final class TableScanOperator: Operator {
             parquetMapping.append(fileColumns.count)
             fileColumns.append(f)
         }
-        do { parquetReader = try file.readRowGroup(group, columns: fileColumns) } catch { throw ExecutionError("\(error)") }
+        do {
+            parquetReader = try file.readRowGroup(group, columns: fileColumns, rows: pages?.rows,
+                                                  offsetIndexes: pages?.offsetIndexes ?? [:])
+        } catch {
+            throw ExecutionError("\(error)")
+        }
     }
 
     /// Puts the file's columns in table order, adding NULL columns for those the file lacks and casting where
