@@ -12,7 +12,14 @@ struct LakeWriter: Sendable {
     static let batchRows = 4096
     /// Rows per work unit (and per Parquet file): eight default row groups. A constant, so that the output does not
     /// depend on the number of threads.
-    static let partRows = 1 << 20
+    static let defaultPartRows = 1 << 20
+    /// Tests use small parts to exercise the joins of gzip members and the Parquet part files.
+    var partRows = LakeWriter.defaultPartRows
+
+    init(options: DatagenOptions, partRows: Int = LakeWriter.defaultPartRows) {
+        self.options = options
+        self.partRows = max(1, partRows)
+    }
 
     struct WorkUnit: Sendable {
         var category: Int
@@ -28,7 +35,7 @@ struct LakeWriter: Sendable {
     }
 
     /// The units for `counts` rows per category, largest first, so the threads finish at about the same time.
-    static func units(counts: [Int]) -> [WorkUnit] {
+    func units(counts: [Int]) -> [WorkUnit] {
         var units: [WorkUnit] = []
         for (category, rows) in counts.enumerated() {
             var first = 0
@@ -126,7 +133,8 @@ struct LakeWriter: Sendable {
 
     /// Appends the gzip members of parts 1... to the category's file (gzip readers read concatenated members as one
     /// stream) and removes them.
-    func joinTSVParts(category: Int, parts: Int) throws {
+    func joinTSVParts(category: Int, rows: Int) throws {
+        let parts = max(1, (rows + partRows - 1) / partRows)
         guard options.format != .parquet, parts > 1 else { return }
         let out = try FileHandle(forWritingTo: tsvURL(category))
         defer { try? out.close() }

@@ -7,7 +7,9 @@ final class TSVMemberWriter {
     private let gzip: GzipStreamWriter
 
     init(url: URL, level: Int, header: Bool) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw LakeWriter.LakeError(description: "cannot create \(url.path)")
+        }
         let handle = try FileHandle(forWritingTo: url)
         self.handle = handle
         gzip = try GzipStreamWriter(level: level) { chunk in try handle.write(contentsOf: Data(chunk)) }
