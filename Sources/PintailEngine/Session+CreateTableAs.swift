@@ -19,7 +19,8 @@ extension Session {
             throw SemanticError("Table '\(db).\(name)' already exists", at: c.name.location)
         }
         let options = try CTASOptions(c.properties, defaultLocation: engine.homePath + "/warehouse/\(db)/\(name)")
-        var plan = try optimize(try QueryBinder(catalog: lookup).bind(c.query))
+        // `AS USING FUNCTION ... SELECT`: the declared model functions are in scope for the filling query only.
+        var plan = try optimize(try QueryBinder(catalog: lookup, userFunctions: try userFunctions(c.functions)).bind(c.query))
         var names = plan.fields.map(\.name)
         if let aliases = c.columnAliases {
             guard aliases.count == names.count else {

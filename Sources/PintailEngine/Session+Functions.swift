@@ -1,5 +1,6 @@
 import PintailCatalog
 import PintailCore
+import PintailExecution
 import PintailPlanner
 import PintailSQL
 #if canImport(Glibc)
@@ -104,4 +105,20 @@ extension Session {
         return StatementResult(columns: ["endpoint", "model", "task"].map { ResultColumn(name: $0, type: .string) },
                                batches: [rowsBatch(rows, types: [.string, .string, .string])])
     }
+}
+
+/// A front end's hooks into the long part of a statement, the model calls: progress (texts scored, rate) and
+/// cancellation, which ends the statement with "Query cancelled".
+public enum StatementMonitor {
+    /// Before each statement: clears an earlier cancellation; `progress` gets (texts scored, seconds), at most
+    /// five times a second, from any thread.
+    public static func begin(progress: (@Sendable (_ textsScored: Int, _ seconds: Double) -> Void)?) {
+        guard let progress else { return ModelRunControl.beginStatement(observer: nil) }
+        ModelRunControl.beginStatement(observer: { @Sendable (p: ModelRunControl.Progress) in progress(p.textsScored, p.seconds) })
+    }
+
+    /// Async-signal-safe (one atomic store), so a SIGINT handler may call it.
+    public static func requestCancel() { ModelRunControl.requestCancel() }
+
+    public static var isCancelRequested: Bool { ModelRunControl.isCancelRequested }
 }

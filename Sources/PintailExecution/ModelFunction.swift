@@ -1,10 +1,12 @@
 import PintailCore
 import PintailML
+import Synchronization
 
 /// Model endpoint calls inside the vectorized executor: each batch's texts are deduplicated, looked up in a cache
 /// that lives as long as the query (so a function used in SELECT and WHERE runs the model once per text), and the
 /// rest go to the model in one call, which sorts them by length and spreads them over all cores. NULL gives NULL.
 final class ModelFunction: @unchecked Sendable {
+    static let cancelledMessage = "Query cancelled"
     private let task: String
     private let folder: String
     private var cache: [String: String] = [:]
@@ -29,14 +31,24 @@ final class ModelFunction: @unchecked Sendable {
         }
         lock.unlock()
         if !pending.isEmpty {
+            if ModelRunControl.isCancelRequested { throw ExecutionError(Self.cancelledMessage) }
             let model = try ModelRuntime.shared.model(folder: folder)
+            // The callback runs after every mini-batch, on any worker thread: count what was scored since the
+            // last call and stop when the front end asked for cancellation.
+            let reported = ReportedCount()
+            let progress: ProgressHandler = { done, _ in
+                ModelRunControl.didScore(reported.advance(to: done))
+                return !ModelRunControl.isCancelRequested
+            }
             let answers: [String]
             do {
                 if task == "star_rating" {
-                    answers = try model.starRatings(pending).map { String($0) }
+                    answers = try model.starRatings(pending, progress: progress).map { String($0) }
                 } else {
-                    answers = try model.predict(pending).map(\.rawValue)
+                    answers = try model.predict(pending, progress: progress).map(\.rawValue)
                 }
+            } catch where error.kind == .cancelled {
+                throw ExecutionError(Self.cancelledMessage)
             } catch {
                 throw ExecutionError("Model endpoint failed: \(error)")
             }
@@ -51,6 +63,17 @@ final class ModelFunction: @unchecked Sendable {
         }
         lock.unlock()
         return Vector(type: .string, count: v.count, storage: .bytes(out), validity: v.flatValidity)
+    }
+}
+
+/// How many texts of one model call were already counted, so each progress call adds only the new ones.
+private final class ReportedCount: Sendable {
+    private let last = Mutex(0)
+    func advance(to done: Int) -> Int {
+        last.withLock { last in
+            defer { last = max(last, done) }
+            return max(done - last, 0)
+        }
     }
 }
 

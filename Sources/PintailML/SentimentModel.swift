@@ -28,7 +28,13 @@ public final class SentimentModel: Sendable {
     public convenience init(folder: String = ModelFolder.path(), maxSequenceLength: Int? = nil) throws(ModelError) {
         let headFile = folder + "/" + Self.headFileName
         guard FileManager.default.fileExists(atPath: headFile) else {
-            throw ModelError(.missingFile, "sentiment head not installed; run Scripts/model/fetch-minilm.sh", file: headFile)
+            // A fine-tuned Hugging Face checkpoint (BertForSequenceClassification or the book's
+            // DistilBertForSequenceClassification) carries its own head and labels.
+            if let classifier = try? TextClassifier(folder: folder, maxSequenceLength: maxSequenceLength ?? 128) {
+                try self.init(classifier: classifier, starCuts: [-1.5, -0.5, 0.5, 1.5])
+                return
+            }
+            throw ModelError(.missingFile, "neither a sentiment head nor a classification checkpoint; run Scripts/model/fetch-minilm.sh for the built-in model", file: headFile)
         }
         let head = try SafeTensors(file: headFile)
         let cuts = (head.metadata["star_cuts"] ?? "-2,-0.5,0.5,2").split(separator: ",").compactMap { Float($0) }

@@ -160,6 +160,8 @@ public struct CreateTableAsSelect: Sendable, Hashable {
     public var query: Query
     /// False for `WITH NO DATA` (create the empty table only).
     public var withData: Bool
+    /// `AS USING [EXTERNAL] FUNCTION ... SELECT`: functions declared for the query that fills the table.
+    public var functions: [FunctionDeclaration] = []
 
     public init(
         name: QualifiedName, ifNotExists: Bool = false, columnAliases: [Identifier]? = nil,

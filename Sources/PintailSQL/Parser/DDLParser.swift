@@ -91,6 +91,7 @@ extension Parser {
         if accept("comment") { ctas.comment = try stringLiteral() }
         if accept("with") { ctas.properties = try properties() }
         try expect("as")
+        if accept("using") { ctas.functions = try functionDeclarations() }
         ctas.query = atSymbol("(") && !startsQuery(afterParenthesis: false) ? try parenthesizedQuery() : try query()
         if accept("with") {
             ctas.withData = !accept("no")

@@ -3,9 +3,14 @@ extension Parser {
     /// Grammar: query-with-functions
     mutating func queryWithFunctions() throws(SQLSyntaxError) -> StatementKind {
         try expect("using")
+        return .queryWithFunctions(functions: try functionDeclarations(), query: try query())
+    }
+
+    /// Grammar: function-declarations
+    mutating func functionDeclarations() throws(SQLSyntaxError) -> [FunctionDeclaration] {
         var functions = [try functionDeclaration()]
         while acceptSymbol(",") { functions.append(try functionDeclaration()) }
-        return .queryWithFunctions(functions: functions, query: try query())
+        return functions
     }
 
     /// Grammar: function-declaration

@@ -33,7 +33,8 @@ extension SQLPrinter {
             if let columns = ctas.columnAliases { out += " " + identifierList(columns) }
             if let comment = ctas.comment { out += " COMMENT " + string(comment) }
             if !ctas.properties.isEmpty { out += " WITH " + printProperties(ctas.properties) }
-            return out + " AS " + printQuery(ctas.query) + (ctas.withData ? "" : " WITH NO DATA")
+            let using = ctas.functions.isEmpty ? "" : "USING " + ctas.functions.map(printFunction).joined(separator: ", ") + " "
+            return out + " AS " + using + printQuery(ctas.query) + (ctas.withData ? "" : " WITH NO DATA")
         case .insert(let insert):
             return "INSERT INTO " + name(insert.table) + (insert.columns.map { " " + identifierList($0) } ?? "") + " "
                 + printQuery(insert.query)
