@@ -162,16 +162,11 @@ public struct QueryBinder {
     // MARK: SELECT
 
     private func bindSelect(_ spec: QuerySpecification, orderBy: [SortItem], offset: Expression?, limit: Limit?) throws -> LogicalPlan {
-        var plan: LogicalPlan = try spec.from.map { try bindRelation($0) } ?? .values(rows: [[]], fields: [])
-        let inputScope = Scope(fields: plan.fields)
-
-        if let w = spec.whereClause {
-            let eb = expressionBinder(inputScope)
-            if eb.containsAggregate(w) {
-                throw SemanticError("WHERE clause cannot contain aggregations or window functions", at: w.location)
-            }
-            plan = try applyWhere(w, to: plan)
+        if let w = spec.whereClause, expressionBinder(Scope(fields: [])).containsAggregate(w) {
+            throw SemanticError("WHERE clause cannot contain aggregations or window functions", at: w.location)
         }
+        var plan = try bindFromWhere(spec.from, where: spec.whereClause)
+        let inputScope = Scope(fields: plan.fields)
 
         // Expand SELECT * and give every item a name.
         var items: [(Expression?, BoundExpr?, String)] = []

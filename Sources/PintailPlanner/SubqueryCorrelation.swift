@@ -67,8 +67,7 @@ extension QueryBinder {
             if used.contains(where: { $0 >= inner.count }) { correlated.append((c, b)) } else { local.append(c) }
         }
         if correlated.isEmpty { return nil }
-        var innerPlan = fromPlan
-        if let l = SubqueryExpressions.conjunction(local) { innerPlan = try binder.applyWhere(l, to: fromPlan) }
+        let innerPlan = try binder.bindFromWhere(from, where: SubqueryExpressions.conjunction(local))
         return SubqueryCorrelation(query: q, spec: spec, innerPlan: innerPlan, innerCount: inner.count, outerCount: outer.count,
                                    localConjuncts: local, correlated: correlated)
     }

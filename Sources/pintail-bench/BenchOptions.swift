@@ -14,9 +14,12 @@ struct BenchOptions: Sendable {
     var suite = "reviews"
     var partitions = 1000
     var rowsPerPartition = 5000
+    /// TPC-H scale factor of `--suite tpch`.
+    var scaleFactor = 1.0
 
     var lakeFolder: String {
         if let data { return data }
+        if suite == "tpch" { return ".build/bench-data/tpch-sf\(scaleFactor)" }
         return suite == "partitions" ? ".build/bench-data/partitions-\(partitions)x\(rowsPerPartition)"
             : ".build/bench-data/reviews-\(rows)"
     }
@@ -24,7 +27,8 @@ struct BenchOptions: Sendable {
     static let usage = """
         usage: pintail-bench [--rows N] [--runs K] [--seed S] [--data DIR] [--json out.json] [--only name,...]
                              [--engines pintail,duckdb,datafusion] [--threads N] [--list]
-                             [--suite reviews|partitions|decode] [--partitions P] [--rows-per-partition R]
+                             [--suite reviews|partitions|decode|tpch] [--partitions P] [--rows-per-partition R]
+                             [--scale-factor F]
                pintail-bench compare EXPECTED.json ACTUAL.json [--ordered] [--tolerance T]
         Runs the query suite on Pintail and, through Scripts/bench/peer_driver.py in <repo>/.venv, on DuckDB and
         DataFusion, over a generated reviews lake of N rows (default 1000000) in DIR (default
@@ -33,6 +37,8 @@ struct BenchOptions: Sendable {
         --suite partitions times one aggregate over a Hive-partitioned Parquet lake of P (default 1000) partitions
         of R (default 5000) rows (.build/bench-data/partitions-PxR) in full, on one partition, on 10, and under
         data-column filters, with Pintail's bytes scanned per query.
+        --suite tpch runs the 22 TPC-H queries (Scripts/bench/tpch) on TPC-H data of scale factor F (default 1),
+        made as Parquet with DuckDB's tpch extension in .build/bench-data/tpch-sfF, and checks every answer.
         `compare` checks two result files ({"columns": [...], "rows": n, "data": [[...]]}) as the benchmark does.
         """
 
@@ -64,14 +70,20 @@ struct BenchOptions: Sendable {
             let flag = arguments[i]
             switch flag {
             case "--rows": options.rows = try number(flag, 1...1_000_000_000)
-            case "--runs": options.runs = try number(flag, 1...1000)
+            case "--runs": options.runs = try number(flag, 0...1000)  // 0: the warm-up only (checks answers)
             case "--seed": options.seed = UInt64(try number(flag, 0...Int.max))
             case "--threads": options.threads = try number(flag, 1...1024)
             case "--suite":
                 options.suite = try value()
-                guard ["reviews", "partitions", "decode"].contains(options.suite) else {
-                    throw UsageError(description: "--suite is reviews, partitions or decode")
+                guard ["reviews", "partitions", "decode", "tpch"].contains(options.suite) else {
+                    throw UsageError(description: "--suite is reviews, partitions or decode (or tpch)")
                 }
+            case "--scale-factor":
+                let text = try value()
+                guard let f = Double(text), f > 0, f <= 1000 else {
+                    throw UsageError(description: "--scale-factor must be a number in (0, 1000]")
+                }
+                options.scaleFactor = f
             case "--partitions": options.partitions = try number(flag, 1...100_000)
             case "--rows-per-partition": options.rowsPerPartition = try number(flag, 1...10_000_000)
             case "--data": options.data = try value()
@@ -92,7 +104,7 @@ struct BenchOptions: Sendable {
             }
             i += 1
         }
-        let known = Set(QuerySuite.all.map(\.name) + PartitionSuite.names)
+        let known = Set(QuerySuite.all.map(\.name) + PartitionSuite.names + TPCHSuite.names)
         for name in options.only where !name.hasSuffix("*") && !known.contains(name) {
             throw UsageError(description: "unknown query '\(name)' (see --list)")
         }

@@ -13,6 +13,7 @@ switch command {
 case .list:
     for q in QuerySuite.all { print("\(q.name)\t\(q.summary)") }
     for name in PartitionSuite.names { print("\(name)\t(--suite partitions)") }
+    for name in TPCHSuite.names { print("\(name)\t(--suite tpch)") }
 case .compare(let expected, let actual, let ordered, let tolerance):
     exit(CompareCommand.run(expected: expected, actual: actual, ordered: ordered, tolerance: tolerance))
 case .run(let options):
@@ -20,6 +21,7 @@ case .run(let options):
         switch options.suite {
         case "partitions": try PartitionBenchmark.run(options)
         case "decode": try DecodeBenchmark.run(options)
+        case "tpch": try TPCHBenchmark.run(options)
         default: try runBenchmark(options)
         }
     } catch {

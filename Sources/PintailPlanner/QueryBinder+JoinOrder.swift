@@ -1,0 +1,126 @@
+import PintailCore
+import PintailSQL
+
+/// `FROM a, b, c WHERE ...`: the comma-joined relations are joined in an order chosen from the WHERE clause, never
+/// as a cross product while an equality links a relation not joined yet. Greedy: start from the largest relation
+/// (it streams through every hash table), then repeatedly join the smallest relation linked to those joined so far
+/// (it becomes the build side). Each relation's own conjuncts filter it before the join; the output keeps the
+/// FROM clause's column order.
+extension QueryBinder {
+    /// FROM bound and filtered by WHERE (which may contain subqueries).
+    func bindFromWhere(_ from: Relation?, where w: Expression?) throws -> LogicalPlan {
+        guard let from else {
+            let plan = LogicalPlan.values(rows: [[]], fields: [])
+            return try w.map { try applyWhere($0, to: plan) } ?? plan
+        }
+        var leaves: [Relation] = []
+        flattenCommaJoins(from, into: &leaves)
+        guard leaves.count >= 2, let w else {
+            let plan = try bindRelation(from)
+            return try w.map { try applyWhere($0, to: plan) } ?? plan
+        }
+        let plans = try leaves.map { try bindRelation($0) }
+        let fields = plans.flatMap(\.fields)
+        var offsets: [Int] = [], start = 0
+        for p in plans { offsets.append(start); start += p.fields.count }
+        func owner(_ column: Int) -> Int { offsets.lastIndex { $0 <= column } ?? 0 }
+
+        // Conjuncts without subqueries take part in the ordering; the rest apply on top.
+        var eb = expressionBinder(Scope(fields: fields))
+        var bound: [BoundExpr] = [], later: [Expression] = []
+        for c in SubqueryExpressions.conjuncts(w) {
+            if SubqueryExpressions.containsSubquery(c) || eb.containsAggregate(c) { later.append(c); continue }
+            bound += Self.factorDisjunction(try eb.boolean(try eb.bind(c), c.location))
+        }
+        var relationsOf: [Set<Int>] = bound.map { c in
+            var used = Set<Int>()
+            c.collectColumns(into: &used)
+            return Set(used.map(owner))
+        }
+
+        // Each relation filtered by its own conjuncts.
+        var inputs = plans
+        var applied = [Bool](repeating: false, count: bound.count)
+        for r in inputs.indices {
+            let own = bound.indices.filter { relationsOf[$0] == [r] }
+            guard !own.isEmpty else { continue }
+            let offset = offsets[r]
+            inputs[r] = .filter(inputs[r], predicate: PushDownFilters.conjunction(own.map { bound[$0].remapColumns { $0 - offset } }))
+            for i in own { applied[i] = true }
+        }
+        let sizes = inputs.map(TableSizeEstimate.estimate), rawSizes = plans.map(TableSizeEstimate.estimate)
+        // How much joining `r` multiplies the rows, guessed from unfiltered sizes: an equality with a larger
+        // relation is taken as a foreign key into r's primary key (one match per row); with a smaller one, as
+        // many matches per row (nil: no equality links r to the joined relations).
+        func growth(_ r: Int, _ joined: Set<Int>) -> Double? {
+            var best: Double? = nil
+            for i in bound.indices where !applied[i] && relationsOf[i].contains(r) && relationsOf[i].isSubset(of: joined.union([r])) {
+                guard case .call("$eq", _, _) = bound[i] else { continue }
+                for other in relationsOf[i] where other != r {
+                    let g = max(1, rawSizes[r] / max(rawSizes[other], 1))
+                    best = min(best ?? g, g)
+                }
+            }
+            return best
+        }
+
+        var first = 0
+        for r in inputs.indices where sizes[r] > sizes[first] { first = r }
+        var plan = inputs[first]
+        var joined: Set<Int> = [first]
+        // layout[i]: the FROM-order column at the current plan's column i.
+        var layout = Array(offsets[first]..<offsets[first] + plans[first].fields.count)
+        while joined.count < inputs.count {
+            let remaining = inputs.indices.filter { !joined.contains($0) }
+            let candidates = remaining.compactMap { r in growth(r, joined).map { (r, $0) } }
+            let next = candidates.isEmpty
+                ? remaining.min { sizes[$0] < sizes[$1] } ?? remaining[0]
+                : candidates.min { ($0.1, sizes[$0.0]) < ($1.1, sizes[$1.0]) }?.0 ?? remaining[0]
+            let rightLayout = Array(offsets[next]..<offsets[next] + plans[next].fields.count)
+            joined.insert(next)
+            let newLayout = layout + rightLayout
+            var position: [Int: Int] = [:]
+            for (i, c) in newLayout.enumerated() { position[c] = i }
+            var condition: [BoundExpr] = []
+            for i in bound.indices where !applied[i] && relationsOf[i].isSubset(of: joined) {
+                applied[i] = true
+                condition.append(bound[i].remapColumns { position[$0] ?? $0 })
+            }
+            let (keys, rest) = JoinPlanning.split(condition.isEmpty ? nil : PushDownFilters.conjunction(condition), leftCount: layout.count)
+            plan = .join(plan, inputs[next], JoinCondition(kind: .inner, keys: keys, residual: rest.isEmpty ? nil : PushDownFilters.conjunction(rest)))
+            layout = newLayout
+        }
+        // Conjuncts over no relation (constants).
+        let constant = bound.indices.filter { !applied[$0] }.map { bound[$0] }
+        if !constant.isEmpty { plan = .filter(plan, predicate: PushDownFilters.conjunction(constant)) }
+        var position = [Int](repeating: 0, count: fields.count)
+        for (i, c) in layout.enumerated() { position[c] = i }
+        plan = .project(plan, expressions: fields.indices.map { .column(position[$0], fields[$0].type) }, fields: fields)
+        relationsOf.removeAll()
+        guard let rest = SubqueryExpressions.conjunction(later) else { return plan }
+        return try applyWhere(rest, to: plan)
+    }
+
+    /// The leaves of a tree of comma and CROSS joins.
+    private func flattenCommaJoins(_ r: Relation, into leaves: inout [Relation]) {
+        if case .join(let j) = r.kind, j.criteria == nil, j.type == .implicit || j.type == .cross {
+            flattenCommaJoins(j.left, into: &leaves)
+            flattenCommaJoins(j.right, into: &leaves)
+        } else {
+            leaves.append(r)
+        }
+    }
+
+    /// `(a AND x) OR (a AND y)` as `a` and `x OR y`, so that a join key repeated in every branch (TPC-H Q19) is
+    /// found. Returns the conjuncts.
+    static func factorDisjunction(_ e: BoundExpr) -> [BoundExpr] {
+        guard case .or(let arms) = e, arms.count > 1 else { return PushDownFilters.conjuncts(e) }
+        let armConjuncts = arms.map(PushDownFilters.conjuncts)
+        let common = armConjuncts[0].filter { c in armConjuncts.dropFirst().allSatisfy { $0.contains(c) } }
+        guard !common.isEmpty else { return [e] }
+        let reduced = armConjuncts.map { $0.filter { !common.contains($0) } }
+        // An arm left with nothing is true, and so is the whole OR.
+        if reduced.contains(where: \.isEmpty) { return common }
+        return common + [.or(reduced.map(PushDownFilters.conjunction))]
+    }
+}
