@@ -133,10 +133,19 @@ struct RleBitPackedDecoder {
 
     /// Decodes `count` values into a new array.
     mutating func decode(count: Int) throws(ParquetDecodeError) -> [Int32] {
-        var result = [Int32](repeating: 0, count: count)
-        try result.withUnsafeMutableBufferPointer { (buf) throws(ParquetDecodeError) in
-            if let base = buf.baseAddress { try decode(into: base, count: count) }
+        guard count > 0 else { return [] }
+        // `decode(into:)` writes all `count` values or throws, so the array is not zero-filled first.
+        var failure: ParquetDecodeError?
+        let result = [Int32](unsafeUninitializedCapacity: count) { buf, initialized in
+            do throws(ParquetDecodeError) {
+                try decode(into: buf.baseAddress!, count: count)
+                initialized = count
+            } catch {
+                failure = error
+                initialized = 0
+            }
         }
+        if let failure { throw failure }
         return result
     }
 }
