@@ -85,6 +85,24 @@ import Testing
         }
     }
 
+    /// Nested columns (read whole, then trimmed) and flat columns (read by page) stay aligned under a selection.
+    @Test func nestedColumnsFollowTheSelection() throws {
+        let path = Corpus.fixtures.appendingPathComponent("nested_pageindex.parquet").path
+        let (_, all) = try readAllRows(path)
+        for ranges in [[0..<1], [2999..<3000], [100..<180, 1500..<1507], [0..<3000]] {
+            let file = try ParquetFile.open(path: path)
+            let selection = RowSelection(ranges)
+            let reader = try file.readRowGroup(0, columns: Array(file.schema.fields.indices), batchSize: 64, rows: selection)
+            var rows: [[Value]] = []
+            while let batch = try reader.next() {
+                for r in 0..<batch.count { rows.append(batch.columns.map { $0.value(at: r) }) }
+            }
+            let expected = selection.ranges.flatMap { all[$0] }
+            #expect(rows.count == expected.count && zip(rows, expected).allSatisfy { "\($0)" == "\($1)" }, "\(ranges)")
+            if selection.rowCount < 100 { #expect(reader.pagesSkipped > 0, "\(ranges)") }
+        }
+    }
+
     @Test func selectionOutsideTheRowGroupIsRefused() throws {
         let file = try ParquetFile.open(path: Self.tinyPages)
         #expect(throws: ParquetError.self) { try file.readRowGroup(0, columns: [0], rows: RowSelection([7000..<7301])) }
