@@ -16,7 +16,7 @@ enum DecodeBenchmark {
         guard let files = peers["files"] as? [String: [String: Any]] else { throw BenchError("unexpected output from decode_peers.py") }
         print("Machine: \(MachineInfo.current().line)")
         print("Rows per file: \(options.rows); row groups of 131,072 rows; columns: int64, int32, double, dictionary varchar, ~100-byte varchar")
-        print("pyarrow \(peers["pyarrow"] ?? "?"), DuckDB \(peers["duckdb"] ?? "?"); best of 3, seconds (M rows/s)")
+        print("pyarrow \(peers["pyarrow"] ?? "?"), DuckDB \(peers["duckdb"] ?? "?"); best of 3: wall seconds (M rows/s) / process CPU seconds of that run")
         print("")
         print("| file | MB | Pintail 1 thread | pyarrow 1 thread | DuckDB 1 thread | Pintail \(threads) threads | pyarrow all | DuckDB \(threads) threads |")
         print("| --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -25,14 +25,17 @@ enum DecodeBenchmark {
             let path = folder + "/decode-\(codec).parquet"
             let one = try best { try decode(path, threads: 1) }
             let many = try best { try decode(path, threads: threads) }
-            func cell(_ seconds: Double?) -> String {
-                guard let s = seconds else { return "-" }
-                return String(format: "%.3f (%.1f)", s, Double(options.rows) / s / 1e6)
+            func cell(_ run: (wall: Double, cpu: Double)?) -> String {
+                guard let run, run.wall > 0 else { return "-" }
+                return String(format: "%.3f (%.1f) / %.2f", run.wall, Double(options.rows) / run.wall / 1e6, run.cpu)
+            }
+            func peer(_ key: String) -> (wall: Double, cpu: Double)? {
+                guard let wall = entry[key] as? Double else { return nil }
+                return (wall, entry[key + "_cpu"] as? Double ?? 0)
             }
             let mb = Double(entry["bytes"] as? Int ?? 0) / 1e6
-            print("| \(codec) | \(String(format: "%.1f", mb)) | \(cell(one)) | \(cell(entry["pyarrow_1"] as? Double)) | "
-                + "\(cell(entry["duckdb_1"] as? Double)) | \(cell(many)) | \(cell(entry["pyarrow_n"] as? Double)) | "
-                + "\(cell(entry["duckdb_n"] as? Double)) |")
+            print("| \(codec) | \(String(format: "%.1f", mb)) | \(cell(one)) | \(cell(peer("pyarrow_1"))) | "
+                + "\(cell(peer("duckdb_1"))) | \(cell(many)) | \(cell(peer("pyarrow_n"))) | \(cell(peer("duckdb_n"))) |")
         }
     }
 
@@ -62,14 +65,27 @@ enum DecodeBenchmark {
         return rows.value
     }
 
-    static func best(_ body: () throws -> Int) throws -> Double {
-        var times: [Double] = []
+    /// Best of three wall-clock times, with the process CPU seconds (all threads) of that run.
+    static func best(_ body: () throws -> Int) throws -> (wall: Double, cpu: Double) {
+        var runs: [(wall: Double, cpu: Double)] = []
         for _ in 0..<3 {
+            let c = processCPUSeconds()
             let t = Date()
             _ = try body()
-            times.append(Date().timeIntervalSince(t))
+            runs.append((Date().timeIntervalSince(t), processCPUSeconds() - c))
         }
-        return times.min() ?? 0
+        return runs.min { $0.wall < $1.wall } ?? (0, 0)
+    }
+
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     static func runPeers(_ environment: BenchEnvironment, folder: String, rows: Int, threads: Int) throws -> [String: Any] {
