@@ -103,6 +103,22 @@ import Testing
         }
     }
 
+    /// Without an offset index every page is read and the selection still trims the rows.
+    @Test func selectionWithoutAPageIndexTrimsRows() throws {
+        let path = Corpus.path("data/alltypes_plain.parquet")
+        let (_, all) = try readAllRows(path)
+        let file = try ParquetFile.open(path: path)
+        #expect(!file.hasPageIndex(rowGroup: 0, leaf: 0))
+        let selection = RowSelection([1..<3, 5..<6])
+        let reader = try file.readRowGroup(0, columns: Array(file.schema.fields.indices), batchSize: 2, rows: selection)
+        var rows: [[Value]] = []
+        while let batch = try reader.next() {
+            for r in 0..<batch.count { rows.append(batch.columns.map { $0.value(at: r) }) }
+        }
+        #expect(rows.map { "\($0)" } == [1, 2, 5].map { "\(all[$0])" })
+        #expect(reader.pagesSkipped == 0)
+    }
+
     @Test func selectionOutsideTheRowGroupIsRefused() throws {
         let file = try ParquetFile.open(path: Self.tinyPages)
         #expect(throws: ParquetError.self) { try file.readRowGroup(0, columns: [0], rows: RowSelection([7000..<7301])) }
