@@ -18,8 +18,9 @@ enum DecodeBenchmark {
         print("Rows per file: \(options.rows); row groups of 131,072 rows; columns: int64, int32, double, dictionary varchar, ~100-byte varchar")
         print("pyarrow \(peers["pyarrow"] ?? "?"), DuckDB \(peers["duckdb"] ?? "?"); best of 3: wall seconds (M rows/s) / process CPU seconds of that run")
         print("")
-        print("| file | MB | Pintail 1 thread | pyarrow 1 thread | DuckDB 1 thread | Pintail \(threads) threads | pyarrow all | DuckDB \(threads) threads |")
-        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+        print("| file | MB | Pintail 1 thread | pyarrow 1 thread | pyarrow iter_batches 1 thread | DuckDB 1 thread | "
+            + "Pintail \(threads) threads | pyarrow all | DuckDB \(threads) threads |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for codec in ["zstd", "snappy"] {
             guard let entry = files[codec] else { continue }
             let path = folder + "/decode-\(codec).parquet"
@@ -34,7 +35,7 @@ enum DecodeBenchmark {
                 return (wall, entry[key + "_cpu"] as? Double ?? 0)
             }
             let mb = Double(entry["bytes"] as? Int ?? 0) / 1e6
-            print("| \(codec) | \(String(format: "%.1f", mb)) | \(cell(one)) | \(cell(peer("pyarrow_1"))) | "
+            print("| \(codec) | \(String(format: "%.1f", mb)) | \(cell(one)) | \(cell(peer("pyarrow_1"))) | \(cell(peer("pyarrow_stream_1"))) | "
                 + "\(cell(peer("duckdb_1"))) | \(cell(many)) | \(cell(peer("pyarrow_n"))) | \(cell(peer("duckdb_n"))) |")
         }
     }
