@@ -11,6 +11,9 @@ struct ReviewGenerator {
     /// Customers are shared by all categories (so joins across categories find them); products are per category.
     private let customerCount: Int
     private let productCount: Int
+    /// count^(1 - exponent) of the two Zipf laws, computed once (pow is the costliest call per row).
+    private let customerZipfTop: Double
+    private let productZipfTop: Double
     private let nouns: WordPool
     private let capitalizedNouns: WordPool
     /// Cumulative probabilities of the years firstYear...2015.
@@ -21,6 +24,8 @@ struct ReviewGenerator {
     private let yearLastDay: [Int]
 
     static let lastYear = 2015
+    static let customerExponent = 1.15
+    static let productExponent = 1.05
     /// The HTML line break the public review bodies contain.
     static let lineBreak: [UInt8] = Array("<br />".utf8)
     /// The public dataset ends on 2015-08-31.
@@ -37,6 +42,8 @@ struct ReviewGenerator {
         produced = firstRow
         customerCount = max(50, totalRows / 4)
         productCount = max(10, categoryRows / 6)
+        customerZipfTop = pow(Double(customerCount), 1 - Self.customerExponent)
+        productZipfTop = pow(Double(productCount), 1 - Self.productExponent)
         nouns = WordPool(category.nouns)
         capitalizedNouns = WordPool(category.nouns.map { $0.prefix(1).uppercased() + $0.dropFirst() })
         isBookLike = category.name == "Books"
@@ -65,7 +72,7 @@ struct ReviewGenerator {
         let star = starRating(year: year)
         let votes = votes(year: year, star: star)
 
-        let customerRank = zipf(count: customerCount, exponent: 1.15)
+        let customerRank = zipf(count: customerCount, exponent: Self.customerExponent, top: customerZipfTop)
         batch.customerId.bytes.appendDecimal(10_000_000 + (customerRank * 7919 + 12_345) % 89_999_999)
         batch.customerId.endValue()
 
@@ -74,7 +81,7 @@ struct ReviewGenerator {
         appendBase36(reviewKey, width: 13, to: &batch.reviewId.bytes)
         batch.reviewId.endValue()
 
-        let productRank = zipf(count: productCount, exponent: 1.05)
+        let productRank = zipf(count: productCount, exponent: Self.productExponent, top: productZipfTop)
         let productKey = key(productRank, salt: 1)
         if isBookLike {
             batch.productId.bytes.append(0x30)
@@ -149,9 +156,9 @@ struct ReviewGenerator {
     }
 
     /// A rank in 1...count with probability proportional to rank^-exponent (continuous inverse CDF).
-    private mutating func zipf(count: Int, exponent: Double) -> Int {
+    /// `top` is count^(1 - exponent).
+    private mutating func zipf(count: Int, exponent: Double, top: Double) -> Int {
         let a = 1 - exponent
-        let top = pow(Double(count), a)
         let x = pow((top - 1) * random.unit() + 1, 1 / a)
         return min(count, max(1, Int(x)))
     }
