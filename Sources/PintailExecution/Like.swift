@@ -35,16 +35,22 @@ enum Like {
     }
 
     private static func matchAll(_ input: Vector, _ m: Pattern) throws -> Vector {
-        // Dictionary vectors match each distinct value once.
+        // Dictionary vectors match each distinct value once, and only the values the rows use: a join's output
+        // is a dictionary over the whole build side, far larger than one batch.
         if case .dictionary(let indices) = input.shape, let dict = input.byteColumn {
-            var hits = [UInt8](repeating: 0, count: dict.count)
+            var hits = [Int8](repeating: -1, count: dict.count)
+            var out = [UInt8](repeating: 0, count: indices.count)
             dict.bytes.withUnsafeBytes { raw in
-                for k in 0..<dict.count {
-                    let s = Int(dict.offsets[k]), e = Int(dict.offsets[k + 1])
-                    hits[k] = m.matches(UnsafeRawBufferPointer(rebasing: raw[s..<e])) ? 1 : 0
+                for (i, index) in indices.enumerated() {
+                    let k = Int(index)
+                    if hits[k] < 0 {
+                        let s = Int(dict.offsets[k]), e = Int(dict.offsets[k + 1])
+                        hits[k] = m.matches(UnsafeRawBufferPointer(rebasing: raw[s..<e])) ? 1 : 0
+                    }
+                    out[i] = UInt8(hits[k])
                 }
             }
-            return .booleans(indices.map { hits[Int($0)] }, validity: input.flatValidity)
+            return .booleans(out, validity: input.flatValidity)
         }
         let v = input.flattened()
         guard let col = v.byteColumn else { throw ExecutionError("internal: LIKE expects varchar") }
