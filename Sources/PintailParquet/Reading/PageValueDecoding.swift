@@ -21,10 +21,11 @@ enum PageValueDecoding {
             guard !data.isEmpty else { throw ParquetDecodeError("dictionary indices missing") }
             var decoder = try RleBitPackedDecoder(UnsafeRawBufferPointer(rebasing: data[1...]), bitWidth: Int(data[0]))
             let indices = try decoder.decode(count: count)
-            let limit = Int32(clamping: dictionaryCount)
-            var bad = false
-            indices.withUnsafeBufferPointer { for i in $0 where i < 0 || i >= limit { bad = true } }
-            if bad { throw ParquetDecodeError("dictionary index out of range (dictionary holds \(dictionaryCount) values)") }
+            // Negative indices become huge as UInt32, so one maximum checks both bounds (and vectorizes).
+            let largest = indices.withUnsafeBufferPointer { buf in
+                buf.reduce(UInt32(0)) { Swift.max($0, UInt32(bitPattern: $1)) }
+            }
+            if UInt64(largest) >= UInt64(dictionaryCount) { throw ParquetDecodeError("dictionary index out of range (dictionary holds \(dictionaryCount) values)") }
             return .indices(indices)
         case .rle:
             guard type == .boolean else { throw ParquetDecodeError("RLE value encoding on \(type)") }
