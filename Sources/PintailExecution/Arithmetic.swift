@@ -114,22 +114,24 @@ enum Arithmetic {
         let sa = scale(of: leftType), sb = scale(of: rightType), sr = scale(of: resultType)
         guard case .decimal(let precision, _) = resultType else { throw ExecutionError("internal: decimal expected") }
         let limit = pow10(precision)
+        // The rescaling factors are the same for every row.
+        let fa = pow10(sr - sa), fb = pow10(sr - sb), fd = pow10(sr - sa + sb)
         var out = [Int128](repeating: 0, count: x.count)
         for i in 0..<x.count {
             if let validity, !validity[i] { continue }
             var v: Int128
             switch op {
             case .add, .subtract:
-                let p = x[i] * pow10(sr - sa), q = y[i] * pow10(sr - sb)
+                let p = x[i] * fa, q = y[i] * fb
                 v = op == .add ? p + q : p - q
             case .multiply:
                 v = x[i] * y[i]
             case .divide:
                 guard y[i] != 0 else { throw ExecutionError("Division by zero") }
-                v = divideRounded(x[i] * pow10(sr - sa + sb), y[i])
+                v = divideRounded(x[i] * fd, y[i])
             case .modulo:
                 guard y[i] != 0 else { throw ExecutionError("Division by zero") }
-                let p = x[i] * pow10(sr - sa), q = y[i] * pow10(sr - sb)
+                let p = x[i] * fa, q = y[i] * fb
                 v = p % q
             }
             guard v < limit && v > -limit else { throw ExecutionError("Decimal overflow") }
