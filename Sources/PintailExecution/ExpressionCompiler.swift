@@ -80,6 +80,9 @@ enum ExpressionCompiler {
             let part: TypedKernels.DatePart = name == "year" ? .year : name == "month" ? .month : .day
             let x = compiled[0]
             return { batch in try onConstants([try x(batch)], count: batch.count) { try TypedKernels.datePart(part, $0[0]) } }
+        case "substr" where SubstringKernel.constantBounds(args) != nil:
+            let x = compiled[0], bounds = SubstringKernel.constantBounds(args)
+            return { batch in try SubstringKernel.apply(try x(batch), start: bounds?.start ?? 1, length: bounds?.length) }
         case "$like":
             return try Like.compile(args, compiled)
         case "$model":
