@@ -63,7 +63,11 @@ public enum BlockDecompressor {
         }
         var scratch: UInt8 = 0
         let result = withUnsafeMutablePointer(to: &scratch) { fallback in
-            ZSTD_decompress(output.baseAddress ?? UnsafeMutableRawPointer(fallback), output.count, src, input.count)
+            let destination = output.baseAddress ?? UnsafeMutableRawPointer(fallback)
+            guard let context = ZstdDecompressionContext.current() else {
+                return ZSTD_decompress(destination, output.count, src, input.count)
+            }
+            return ZSTD_decompressDCtx(context, destination, output.count, src, input.count)
         }
         if ZSTD_isError(result) != 0 {
             throw DecompressError(codec: .zstd, message: String(cString: ZSTD_getErrorName(result)))
