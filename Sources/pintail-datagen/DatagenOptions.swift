@@ -12,10 +12,13 @@ struct DatagenOptions: Sendable {
     var rowGroupRows = 128 * 1024
     var threads = 0
     var gzipLevel = 1
+    /// zstd level of the Parquet pages; nil keeps the writer's default (3).
+    var zstdLevel: Int?
 
     static let usage = """
         usage: pintail-datagen [--rows N] [--seed S] [--out DIR] [--format tsv|parquet|both]
-                               [--codec zstd|snappy] [--row-group-rows N] [--threads N] [--gzip-level 1-9]
+                               [--codec zstd|snappy] [--zstd-level 1-19] [--row-group-rows N] [--threads N]
+                               [--gzip-level 1-9]
         Writes a lake shaped like the Amazon Customer Reviews dataset: DIR/tsv/amazon_reviews_us_<Category>_v1_00.tsv.gz
         and DIR/parquet/product_category=<Category>/part-00000.parquet. Same seed, same files.
         """
@@ -58,6 +61,7 @@ struct DatagenOptions: Sendable {
             case "--row-group-rows": options.rowGroupRows = try number(flag, try value(), range: 1...100_000_000)
             case "--threads": options.threads = try number(flag, try value(), range: 0...256)
             case "--gzip-level": options.gzipLevel = try number(flag, try value(), range: 1...9)
+            case "--zstd-level": options.zstdLevel = try number(flag, try value(), range: 1...19)
             case "-h", "--help": throw UsageError(description: usage)
             default: throw UsageError(description: "unknown option '\(flag)'\n\(usage)")
             }

@@ -103,7 +103,8 @@ struct LakeWriter: Sendable {
             let name = "part-" + String(unit.part + 100_000).dropFirst() + ".parquet"
             parquet = try ParquetWriter(path: parquetFolder(unit.category).appendingPathComponent(name).path,
                                         columns: columns,
-                                        options: ParquetWriteOptions(codec: options.codec, rowGroupRows: options.rowGroupRows))
+                                        options: ParquetWriteOptions(codec: options.codec, compressionLevel: options.zstdLevel,
+                                                                     rowGroupRows: options.rowGroupRows))
         }
 
         var batch = ReviewBatch()
