@@ -95,11 +95,20 @@ enum Arithmetic {
 
     static func scale(of t: DataType) -> Int { if case .decimal(_, let s) = t { return s } else { return 0 } }
 
+    /// 10^n (1 for n <= 0); casts and kernels call it per value, so the 39 decimal powers come from a table.
     static func pow10(_ n: Int) -> Int128 {
+        if n <= 0 { return 1 }
+        if n < powersOf10.count { return powersOf10[n] }
         var v: Int128 = 1
-        for _ in 0..<max(0, n) { v *= 10 }
+        for _ in 0..<n { v &*= 10 }
         return v
     }
+
+    private static let powersOf10: [Int128] = {
+        var table: [Int128] = [1]
+        for _ in 1...38 { table.append(table[table.count - 1] * 10) }
+        return table
+    }()
 
     /// Rounds `n / d` half away from zero, as Presto's decimal division does.
     static func divideRounded(_ n: Int128, _ d: Int128) -> Int128 {
