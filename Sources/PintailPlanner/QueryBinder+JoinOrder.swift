@@ -32,11 +32,23 @@ extension QueryBinder {
             if SubqueryExpressions.containsSubquery(c) || eb.containsAggregate(c) { later.append(c); continue }
             bound += Self.factorDisjunction(try eb.boolean(try eb.bind(c), c.location))
         }
-        var relationsOf: [Set<Int>] = bound.map { c in
+        func relations(_ e: BoundExpr) -> Set<Int> {
             var used = Set<Int>()
-            c.collectColumns(into: &used)
+            e.collectColumns(into: &used)
             return Set(used.map(owner))
         }
+        // An OR across relations implies, for each relation every branch constrains, the OR of those constraints:
+        // `(n1.name = 'FRANCE' AND n2.name = 'GERMANY') OR (...)` filters n1 and n2 before any join.
+        for c in bound {
+            guard case .or(let arms) = c else { continue }
+            let armConjuncts = arms.map(PushDownFilters.conjuncts)
+            guard relations(c).count > 1 else { continue }
+            for r in relations(c).sorted() {
+                let own = armConjuncts.map { $0.filter { relations($0) == [r] } }
+                if own.allSatisfy({ !$0.isEmpty }) { bound.append(.or(own.map(PushDownFilters.conjunction))) }
+            }
+        }
+        var relationsOf: [Set<Int>] = bound.map(relations)
 
         // Each relation filtered by its own conjuncts.
         var inputs = plans
