@@ -14,6 +14,9 @@ final class HashJoinOperator: Operator {
         /// Semi and anti joins emit probe rows only: those with a match, or those without.
         var semi = false
         var anti = false
+        /// Semi/anti joins that build the left input: probing only marks build rows; at the end the build rows
+        /// with a match (semi) or without (anti) are the output.
+        var emitBuildByMatch = false
     }
 
     private let probe: Operator
@@ -102,7 +105,7 @@ final class HashJoinOperator: Operator {
     /// Matches probe rows from `cursor` until a chunk's worth of candidate pairs is collected.
     private func step(_ batch: Batch) throws -> Batch? {
         let start = cursor
-        if (options.semi || options.anti) && residual == nil {
+        if (options.semi || options.anti) && residual == nil && !options.emitBuildByMatch {
             // Existence only: no pairs needed.
             for row in 0..<batch.count {
                 currentMatched[row] = keyless ? buildCount > 0 : (currentGroups[row] >= 0 && chainHead[Int(currentGroups[row])] >= 0)
@@ -129,7 +132,8 @@ final class HashJoinOperator: Operator {
             buildRows = keep.map { buildRows[Int($0)] }
         }
         for p in probeRows { currentMatched[Int(p)] = true }
-        if options.keepUnmatchedBuild { for b in buildRows { buildMatched[Int(b)] = true } }
+        if options.keepUnmatchedBuild || options.emitBuildByMatch { for b in buildRows { buildMatched[Int(b)] = true } }
+        if options.emitBuildByMatch { return nil }
         if options.semi || options.anti { return probeOnly(batch, start..<cursor) }
         if options.keepUnmatchedProbe {
             for row in start..<cursor where !currentMatched[row] {
@@ -156,8 +160,14 @@ final class HashJoinOperator: Operator {
 
     /// After the probe side ends: build rows no probe row matched, with NULL probe columns (outer joins).
     private func unmatchedBuildRows() throws -> Batch? {
-        guard options.keepUnmatchedBuild, !unmatchedBuildEmitted else { return nil }
+        guard options.keepUnmatchedBuild || options.emitBuildByMatch, !unmatchedBuildEmitted else { return nil }
         unmatchedBuildEmitted = true
+        if options.emitBuildByMatch {
+            let wanted = options.semi
+            let rows = (0..<buildCount).filter { buildMatched[$0] == wanted }.map { Int32($0) }
+            if rows.isEmpty { return nil }
+            return Batch(columns: buildData.columns.map { $0.sliced(rows) }, count: rows.count)
+        }
         let rows = (0..<buildCount).filter { !buildMatched[$0] }.map { Int32($0) }
         if rows.isEmpty { return nil }
         let p = probeTypes.map { Vector.nulls($0, count: rows.count) }

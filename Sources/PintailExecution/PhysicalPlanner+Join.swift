@@ -8,10 +8,12 @@ extension PhysicalPlanner {
                              statistics: ExecutionStatistics, workers: Int) throws -> Operator {
         var buildLeft = false
         if c.kind.keepsRight, let l = estimatedRows(left), let r = estimatedRows(right), l < r { buildLeft = true }
+        if !c.kind.keepsRight && c.buildLeft { buildLeft = true }
         var options = HashJoinOperator.Options()
         options.probeIsLeft = !buildLeft
         options.semi = c.kind == .semi
         options.anti = c.kind == .anti
+        options.emitBuildByMatch = buildLeft && !c.kind.keepsRight
         options.keepUnmatchedProbe = buildLeft ? c.kind.preservesRight : c.kind.preservesLeft
         options.keepUnmatchedBuild = buildLeft ? c.kind.preservesLeft : c.kind.preservesRight
         let (probe, build) = buildLeft ? (right, left) : (left, right)

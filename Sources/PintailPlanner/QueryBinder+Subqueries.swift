@@ -48,7 +48,8 @@ extension QueryBinder {
         }
         try shape.requirePlainSelect("EXISTS", at: location)
         let (keys, rest) = JoinPlanning.split(PushDownFilters.conjunction(shape.joinPredicates), leftCount: plan.fields.count)
-        return .join(plan, shape.innerPlan, JoinCondition(kind: kind, keys: keys, residual: rest.isEmpty ? nil : PushDownFilters.conjunction(rest)))
+        return .join(plan, shape.innerPlan, JoinCondition(kind: kind, keys: keys, residual: rest.isEmpty ? nil : PushDownFilters.conjunction(rest),
+                                                          buildLeft: Self.outerIsSmaller(plan, shape.innerPlan)))
     }
 
     private func inJoin(_ plan: LogicalPlan, _ x: Expression, _ q: Query, negated: Bool, at location: SourceLocation) throws -> LogicalPlan {
@@ -67,7 +68,8 @@ extension QueryBinder {
             let (l, r) = try eb.coercePair(value, try ib.bind(item), at: location, op: "IN")
             let (keys, rest) = JoinPlanning.split(PushDownFilters.conjunction(shape.joinPredicates), leftCount: outerCount)
             return .join(plan, shape.innerPlan, JoinCondition(kind: .semi, keys: [JoinKeyPair(left: l, right: r)] + keys,
-                                                              residual: rest.isEmpty ? nil : PushDownFilters.conjunction(rest)))
+                                                              residual: rest.isEmpty ? nil : PushDownFilters.conjunction(rest),
+                                                              buildLeft: Self.outerIsSmaller(plan, shape.innerPlan)))
         }
         let sub = try bind(q)
         guard sub.fields.count == 1 else {
@@ -75,9 +77,10 @@ extension QueryBinder {
         }
         let (l, r) = try eb.coercePair(value, .column(0, sub.fields[0].type), at: location, op: "IN")
         let key = JoinKeyPair(left: l, right: r)
-        guard negated else { return .join(plan, sub, JoinCondition(kind: .semi, keys: [key])) }
+        let buildLeft = Self.outerIsSmaller(plan, sub)
+        guard negated else { return .join(plan, sub, JoinCondition(kind: .semi, keys: [key], buildLeft: buildLeft)) }
         // x NOT IN (q) is NULL, so the row is dropped, when q holds a NULL, or when x is NULL and q is not empty.
-        let anti = LogicalPlan.join(plan, sub, JoinCondition(kind: .anti, keys: [key]))
+        let anti = LogicalPlan.join(plan, sub, JoinCondition(kind: .anti, keys: [key], buildLeft: buildLeft))
         let counts = LogicalPlan.aggregate(
             try bind(q), keys: [],
             aggregates: [AggregateCall(function: "count_star", arguments: [], distinct: false, type: .bigint),
@@ -90,6 +93,11 @@ extension QueryBinder {
         ])
         let checked = LogicalPlan.filter(.join(anti, counts, JoinCondition(kind: .left)), predicate: keep)
         return .project(checked, expressions: plan.fields.enumerated().map { .column($0, $1.type) }, fields: plan.fields)
+    }
+
+    /// Whether a semi or anti join should hash its outer (left) input: when that looks smaller than the subquery's.
+    static func outerIsSmaller(_ outer: LogicalPlan, _ inner: LogicalPlan) -> Bool {
+        TableSizeEstimate.estimate(outer) < TableSizeEstimate.estimate(inner)
     }
 
     // MARK: Scalar subqueries
