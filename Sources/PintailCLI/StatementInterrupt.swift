@@ -7,7 +7,7 @@ import PintailEngine
 import Synchronization
 
 /// While a statement runs: Ctrl-C asks the engine to cancel it (the statement ends with "Query cancelled" and the
-/// shell goes on); a second Ctrl-C, for a statement that has no cancellation point yet, ends the program as before.
+/// shell goes on); a second Ctrl-C, should a statement not reach a cancellation point soon, ends the program.
 /// When standard error is a terminal, model calls show their progress there on one line, which is cleared before
 /// results are printed.
 enum StatementInterrupt {

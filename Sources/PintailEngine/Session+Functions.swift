@@ -107,18 +107,18 @@ extension Session {
     }
 }
 
-/// A front end's hooks into the long part of a statement, the model calls: progress (texts scored, rate) and
-/// cancellation, which ends the statement with "Query cancelled".
+/// A front end's hooks into a running statement: progress of its model calls (texts scored, rate) and
+/// cancellation, which ends the statement with "Query cancelled" at the next scanned, joined or result batch.
 public enum StatementMonitor {
     /// Before each statement: clears an earlier cancellation; `progress` gets (texts scored, seconds), at most
     /// five times a second, from any thread.
     public static func begin(progress: (@Sendable (_ textsScored: Int, _ seconds: Double) -> Void)?) {
-        guard let progress else { return ModelRunControl.beginStatement(observer: nil) }
-        ModelRunControl.beginStatement(observer: { @Sendable (p: ModelRunControl.Progress) in progress(p.textsScored, p.seconds) })
+        guard let progress else { return StatementControl.beginStatement(observer: nil) }
+        StatementControl.beginStatement(observer: { @Sendable (p: StatementControl.Progress) in progress(p.textsScored, p.seconds) })
     }
 
     /// Async-signal-safe (one atomic store), so a SIGINT handler may call it.
-    public static func requestCancel() { ModelRunControl.requestCancel() }
+    public static func requestCancel() { StatementControl.requestCancel() }
 
-    public static var isCancelRequested: Bool { ModelRunControl.isCancelRequested }
+    public static var isCancelRequested: Bool { StatementControl.isCancelRequested }
 }

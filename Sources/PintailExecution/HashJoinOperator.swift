@@ -61,6 +61,7 @@ final class HashJoinOperator: Operator {
     func next() throws -> Batch? {
         if !built { try buildTable() }
         while true {
+            try StatementControl.checkCancelled()
             if current == nil {
                 guard let batch = try probe.next() else { break }
                 if batch.count == 0 { continue }

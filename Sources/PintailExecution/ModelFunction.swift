@@ -6,7 +6,6 @@ import Synchronization
 /// that lives as long as the query (so a function used in SELECT and WHERE runs the model once per text), and the
 /// rest go to the model in one call, which sorts them by length and spreads them over all cores. NULL gives NULL.
 final class ModelFunction: @unchecked Sendable {
-    static let cancelledMessage = "Query cancelled"
     private let task: String
     private let folder: String
     private var cache: [String: String] = [:]
@@ -31,14 +30,14 @@ final class ModelFunction: @unchecked Sendable {
         }
         lock.unlock()
         if !pending.isEmpty {
-            if ModelRunControl.isCancelRequested { throw ExecutionError(Self.cancelledMessage) }
+            try StatementControl.checkCancelled()
             let model = try ModelRuntime.shared.model(folder: folder)
             // The callback runs after every mini-batch, on any worker thread: count what was scored since the
             // last call and stop when the front end asked for cancellation.
             let reported = ReportedCount()
             let progress: ProgressHandler = { done, _ in
-                ModelRunControl.didScore(reported.advance(to: done))
-                return !ModelRunControl.isCancelRequested
+                StatementControl.didScore(reported.advance(to: done))
+                return !StatementControl.isCancelRequested
             }
             let answers: [String]
             do {
@@ -48,7 +47,7 @@ final class ModelFunction: @unchecked Sendable {
                     answers = try model.predict(pending, progress: progress).map(\.rawValue)
                 }
             } catch where error.kind == .cancelled {
-                throw ExecutionError(Self.cancelledMessage)
+                throw ExecutionError(StatementControl.cancelledMessage)
             } catch {
                 throw ExecutionError("Model endpoint failed: \(error)")
             }

@@ -93,14 +93,20 @@ public enum PhysicalPlanner {
     public static func stream(_ plan: LogicalPlan, statistics: ExecutionStatistics, workers: Int,
                               consume: (Batch) throws -> Void) throws {
         let root = try build(plan, statistics: statistics, workers: workers)
-        while let b = try root.next() { if b.count > 0 { try consume(b) } }
+        while let b = try root.next() {
+            try StatementControl.checkCancelled()
+            if b.count > 0 { try consume(b) }
+        }
     }
 
     /// Runs `plan` to completion and returns its batches.
     public static func run(_ plan: LogicalPlan, statistics: ExecutionStatistics, workers: Int) throws -> [Batch] {
         let root = try build(plan, statistics: statistics, workers: workers)
         var out: [Batch] = []
-        while let b = try root.next() { if b.count > 0 { out.append(b) } }
+        while let b = try root.next() {
+            try StatementControl.checkCancelled()
+            if b.count > 0 { out.append(b) }
+        }
         return out
     }
 }

@@ -56,6 +56,7 @@ final class TableScanOperator: Operator {
 
     func next() throws -> Batch? {
         while true {
+            try StatementControl.checkCancelled()
             if let reader = textReader {
                 let batch: Batch?
                 do { batch = try reader.next() } catch let e as TextFileError { throw ExecutionError(e.description) }

@@ -6,10 +6,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Progress and cancellation of model calls, process-wide: a front end (the CLI) asks for cancellation from a
-/// signal handler and watches progress while a statement runs. Model calls are the long part of a query that uses
-/// a model function, so that is where the request is checked (after every mini-batch of texts).
-public enum ModelRunControl {
+/// Progress and cancellation of the running statement, process-wide: a front end (the CLI) asks for cancellation
+/// from a signal handler and watches progress while a statement runs. The request is checked where long work
+/// loops: after every mini-batch of model texts, every scanned batch, every joined batch and every result batch.
+public enum StatementControl {
     /// What a progress observer is told: texts scored since the statement began and the seconds it has run.
     public struct Progress: Sendable {
         public var textsScored: Int
@@ -37,6 +37,14 @@ public enum ModelRunControl {
     }
 
     public static var isCancelRequested: Bool { cancelRequested.load(ordering: .relaxed) }
+
+    /// The error a cancelled statement ends with.
+    static let cancelledMessage = "Query cancelled"
+
+    /// A cancellation point: throws when the front end asked to cancel the statement. One relaxed atomic load.
+    @inline(__always) static func checkCancelled() throws {
+        if isCancelRequested { throw ExecutionError(cancelledMessage) }
+    }
 
     /// Counts `count` more scored texts and tells the observer, at most five times a second.
     static func didScore(_ count: Int) {
