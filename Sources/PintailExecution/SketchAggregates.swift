@@ -10,6 +10,7 @@ final class SketchAggregate: AggregateState {
     private let bucketCount: Int
     private var sketches: [HyperLogLog] = []
     private let prototype: HyperLogLog
+    private var dictionaryHashes: DictionaryHashCache
 
     init(kind: Kind, maxStandardError: Double?) throws {
         self.kind = kind
@@ -22,10 +23,15 @@ final class SketchAggregate: AggregateState {
             throw ExecutionError(error.message)
         }
         bucketCount = prototype.bucketCount
+        dictionaryHashes = DictionaryHashCache(murmur: kind == .approxSet)
     }
 
     func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
         if sketches.count < groupCount { sketches += [HyperLogLog](repeating: prototype, count: groupCount - sketches.count) }
+        if kind != .merge, let hashes = try dictionaryHashes.rowHashes(arguments[0]) {
+            add(hashes, validity: arguments[0].validity, groups: groups)
+            return
+        }
         let v = arguments[0].flattened()
         if kind == .merge {
             guard let bytes = v.byteColumn else { throw ExecutionError("internal: merge expects HyperLogLog values") }
@@ -43,8 +49,11 @@ final class SketchAggregate: AggregateState {
             }
             return
         }
-        let hashes = ValueHashing.hashes(v, murmur: kind == .approxSet)
-        let validity = v.flatValidity
+        add(ValueHashing.hashes(v, murmur: kind == .approxSet), validity: v.flatValidity, groups: groups)
+    }
+
+    /// Feeds row `i`'s hash to its group's sketch, skipping NULL rows (`validity` is per row).
+    private func add(_ hashes: [Int64], validity: Bitmap?, groups: [Int32]) {
         hashes.withUnsafeBufferPointer { h in
             sketches.withUnsafeMutableBufferPointer { s in
                 for (i, g) in groups.enumerated() {

@@ -33,20 +33,12 @@ final class SortOperator: Operator {
         // sorting stay proportional to the limit rather than the input.
         let threshold = limit.map { max(4 * $0, 16_384) }
         // After a cut, the worst row kept (its key values) bounds what can still get in.
-        var worst: [Vector]? = nil
+        var worst: TopNBound? = nil
         while var batch = try input.next() {
             var batchKeys = try compiled.map { try $0(batch) }
             if let worst {
                 // Only rows strictly better than the current worst can enter the top N (ties go to earlier rows).
-                let comparators = zip(zip(batchKeys, worst), keys).map { CrossComparator(a: $0.0, b: $0.1, key: $1) }
-                var keep: [Int32] = []
-                rows: for i in 0..<batch.count {
-                    for c in comparators {
-                        let r = c.compare(i, 0)
-                        if r < 0 { keep.append(Int32(i)); continue rows }
-                        if r > 0 { continue rows }
-                    }
-                }
+                let keep = worst.survivors(batchKeys, count: batch.count)
                 if keep.isEmpty { continue }
                 if keep.count < batch.count {
                     batch = batch.sliced(keep)
@@ -61,7 +53,7 @@ final class SortOperator: Operator {
                 batches = [kept]
                 keyColumns = keptKeys.map { [$0] }
                 pendingRows = kept.count
-                if kept.count == limit, limit > 0 { worst = keptKeys.map { $0.sliced([Int32(limit - 1)]).flattened() } }
+                if kept.count == limit, limit > 0 { worst = TopNBound(keys: keys, worst: keptKeys.map { $0.sliced([Int32(limit - 1)]).flattened() }) }
             }
         }
         guard pendingRows > 0 else { output = []; return }
@@ -94,32 +86,6 @@ final class SortOperator: Operator {
         if let limit, order.count > limit { order = Array(order.prefix(limit)) }
         let batch = Batch(columns: data.map { $0.sliced(order).flattened() }, count: order.count)
         return (batch, sortColumns.map { $0.sliced(order).flattened() })
-    }
-}
-
-/// Compares row `i` of one key vector with row `j` of another of the same type (for the top-N bound).
-struct CrossComparator {
-    let left: RowComparator
-    let right: RowComparator
-    init(a: Vector, b: Vector, key: SortKey) {
-        left = RowComparator(vector: a.flattened(), key: key)
-        right = RowComparator(vector: b.flattened(), key: key)
-    }
-
-    func compare(_ i: Int, _ j: Int) -> Int {
-        let a = left.vector, b = right.vector
-        let va = a.isValid(i), vb = b.isValid(j)
-        if !va || !vb {
-            if va == vb { return 0 }
-            return (!va) == left.nullsFirst ? -1 : 1
-        }
-        var c: Int
-        if let x = left.ints, let y = right.ints { c = x[i] < y[j] ? -1 : (x[i] > y[j] ? 1 : 0) }
-        else if let x = left.doubles, let y = right.doubles {
-            c = x[i] < y[j] ? -1 : (x[i] > y[j] ? 1 : (x[i] == y[j] ? 0 : (x[i].isNaN ? (y[j].isNaN ? 0 : 1) : -1)))
-        } else if let x = left.bytes, let y = right.bytes { c = Comparison.compareBytes(x, i, y, j) }
-        else { c = ValueOrdering.compare(a.value(at: i), b.value(at: j)) }
-        return left.ascending ? c : -c
     }
 }
 
