@@ -124,8 +124,8 @@ extension Session {
             return StatementResult(message: "ALTER TABLE DROP PARTITION")
         case .createTableAsSelect(let c):
             return try createTableAs(c)
-        case .insert:
-            throw SemanticError("INSERT INTO is not supported yet; use CREATE TABLE AS", at: statement.location)
+        case .insert(let s):
+            return try insert(s)
         case .createEndpoint(let c):
             return try createEndpoint(c)
         case .dropEndpoint(let name, let ifExists):

@@ -35,6 +35,8 @@ public enum FileSystem {
 
     public static func removeDirectory(_ path: String) { _ = rmdir(path) }
 
+    public static func removeFile(_ path: String) { _ = unlink(path) }
+
     /// Deletes a folder tree (used only on Pintail's own staging folders).
     public static func removeTree(_ path: String) {
         guard let names = FileListing.names(in: path) else { _ = unlink(path); return }
