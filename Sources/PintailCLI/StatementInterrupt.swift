@@ -15,7 +15,7 @@ enum StatementInterrupt {
     static func during<T>(showProgress: Bool, _ body: () throws -> T) rethrows -> T {
         let show: @Sendable (Int, Double) -> Void = { scored, seconds in ProgressLine.show(scored, seconds) }
         StatementMonitor.begin(progress: showProgress ? show : nil)
-        install(handleInterrupt)
+        SignalHandler.installForInterrupt(handleInterrupt, restartReads: true)
         // A parent may have started us with SIGINT blocked (the mask is inherited); Ctrl-C must get through.
         var interrupt = sigset_t()
         sigemptyset(&interrupt)
@@ -26,18 +26,6 @@ enum StatementInterrupt {
             ProgressLine.clear()
         }
         return try body()
-    }
-
-    private static func install(_ handler: @escaping @convention(c) (Int32) -> Void) {
-        var action = sigaction()
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = handler
-        #else
-        action.__sigaction_u.__sa_handler = handler
-        #endif
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = SA_RESTART
-        sigaction(SIGINT, &action, nil)
     }
 }
 
