@@ -348,8 +348,18 @@ final class BoolAggregate: AggregateState {
 final class DistinctAggregate: AggregateState {
     private let inner: AggregateState
     private var seen = GroupTable()
+    private var seenEntries = DictionarySeenEntries()
     init(inner: AggregateState) { self.inner = inner }
     func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
+        var groups = groups, arguments = arguments
+        // One group (no GROUP BY) over a dictionary: rows repeating an entry already passed on are duplicates.
+        if groupCount == 1, let rows = try seenEntries.firstRows(arguments[0]) {
+            if rows.isEmpty { return }
+            if rows.count < groups.count {
+                groups = [Int32](repeating: 0, count: rows.count)
+                arguments = arguments.map { $0.sliced(rows) }
+            }
+        }
         let v = arguments[0]
         let groupVector = Vector(type: .integer, count: groups.count, storage: .int32(groups))
         var keep: [Int32] = []

@@ -1,0 +1,42 @@
+import PintailCore
+
+/// For f(DISTINCT x) without GROUP BY over dictionary vectors (Parquet dictionary pages): which entries of the
+/// current dictionary have already been passed on, so that rows repeating an entry skip key encoding and the
+/// distinct hash table. Kept while batches point at the same dictionary storage (one per row group).
+struct DictionarySeenEntries {
+    /// Held so that its buffers stay alive and their addresses identify it (see `StorageIdentity`).
+    private var held: ColumnStorage? = nil
+    private var identity: StorageIdentity? = nil
+    private var seen: [Bool] = []
+
+    /// The non-NULL rows of `v` whose dictionary entry has not been seen before (the first row of each), marking
+    /// those entries seen; nil when `v` is not dictionary-shaped over a storage kind handled here.
+    mutating func firstRows(_ v: Vector) throws -> [Int32]? {
+        guard case .dictionary(let indices) = v.shape, let id = StorageIdentity(v.storage) else { return nil }
+        guard indices.count >= v.count else { throw ExecutionError("internal: dictionary vector has too few indices") }
+        if id != identity {
+            held = v.storage
+            identity = id
+            seen = [Bool](repeating: false, count: id.count)
+        }
+        var rows: [Int32] = []
+        let validity = v.validity
+        let entries = seen.count
+        try indices.withUnsafeBufferPointer { idx in
+            try seen.withUnsafeMutableBufferPointer { s in
+                for i in 0..<v.count {
+                    if let validity, !validity.isSet(i) { continue }
+                    let e = Int(idx[i])
+                    guard e >= 0, e < entries else {
+                        throw ExecutionError("internal: dictionary index \(e) outside a dictionary of \(entries) entries")
+                    }
+                    if !s[e] {
+                        s[e] = true
+                        rows.append(Int32(i))
+                    }
+                }
+            }
+        }
+        return rows
+    }
+}
