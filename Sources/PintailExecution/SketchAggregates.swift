@@ -11,6 +11,7 @@ final class SketchAggregate: AggregateState {
     private var sketches: [HyperLogLog] = []
     private let prototype: HyperLogLog
     private var dictionaryHashes: DictionaryHashCache
+    private var seenEntries = DictionarySeenEntries()
 
     init(kind: Kind, maxStandardError: Double?) throws {
         self.kind = kind
@@ -28,6 +29,15 @@ final class SketchAggregate: AggregateState {
 
     func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
         if sketches.count < groupCount { sketches += [HyperLogLog](repeating: prototype, count: groupCount - sketches.count) }
+        // One group (no GROUP BY): adding a value twice changes nothing, so only each dictionary entry's first row
+        // is hashed and added.
+        if kind != .merge, groupCount == 1, let rows = try seenEntries.firstRows(arguments[0]) {
+            let firsts = arguments[0].sliced(rows)
+            if let hashes = try dictionaryHashes.rowHashes(firsts) {
+                add(hashes, validity: firsts.validity, groups: [Int32](repeating: 0, count: rows.count))
+                return
+            }
+        }
         if kind != .merge, let hashes = try dictionaryHashes.rowHashes(arguments[0]) {
             add(hashes, validity: arguments[0].validity, groups: groups)
             return

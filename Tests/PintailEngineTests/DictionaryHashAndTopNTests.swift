@@ -32,13 +32,15 @@ import Testing
         }
     }
 
-    static func sketch(_ kind: SketchAggregate.Kind, _ vectors: [Vector], groupsOf: (Int) -> Int32) throws -> Vector {
+    static func sketch(
+        _ kind: SketchAggregate.Kind, _ vectors: [Vector], groupCount: Int = 3, groupsOf: (Int) -> Int32
+    ) throws -> Vector {
         let state = try SketchAggregate(kind: kind, maxStandardError: nil)
         for v in vectors {
             let groups = (0..<v.count).map(groupsOf)
-            try state.update(groups: groups, groupCount: 3, arguments: [v])
+            try state.update(groups: groups, groupCount: groupCount, arguments: [v])
         }
-        return state.finish(groupCount: 3)
+        return state.finish(groupCount: groupCount)
     }
 
     @Test(arguments: [SketchAggregate.Kind.approxDistinct, .approxSet])
@@ -52,10 +54,13 @@ import Testing
         let viaFlat = try Self.sketch(kind, vectors.map { $0.flattened() }, groupsOf: group)
         #expect(viaDictionary.count == 3)
         for g in 0..<3 { #expect(viaDictionary.value(at: g) == viaFlat.value(at: g)) }
+        // One group takes the first-row-per-entry path.
+        let single = try Self.sketch(kind, vectors, groupCount: 1, groupsOf: { _ in 0 })
+        #expect(single.value(at: 0) == (try Self.sketch(kind, vectors.map { $0.flattened() }, groupCount: 1, groupsOf: { _ in 0 })).value(at: 0))
         if kind == .approxDistinct {
             // About 630 of the first 700 values and 480 of the other 700 are drawn: a sketch that lost rows or
             // mixed up the dictionaries would be far off.
-            let total = try Self.sketch(kind, vectors, groupsOf: { _ in 0 }).value(at: 0)
+            let total = single.value(at: 0)
             guard case .int(let estimate) = total else { Issue.record("not a bigint: \(total)"); return }
             #expect(estimate > 1000 && estimate < 1220)
         }
@@ -66,9 +71,12 @@ import Testing
         let dictionary = ColumnStorage.int64((0..<entries).map { Int64($0) * 1_000_003 - 50_000 })
         let other = ColumnStorage.int64((0..<entries).map { Int64($0) * 7 })
         let vectors = Self.batches(dictionary, other, type: .bigint, entries: entries)
-        let viaDictionary = try Self.sketch(.approxDistinct, vectors, groupsOf: { _ in 0 })
-        let viaFlat = try Self.sketch(.approxDistinct, vectors.map { $0.flattened() }, groupsOf: { _ in 0 })
-        #expect(viaDictionary.value(at: 0) == viaFlat.value(at: 0))
+        for groupCount in [1, 2] {
+            let viaDictionary = try Self.sketch(.approxDistinct, vectors, groupCount: groupCount, groupsOf: { _ in 0 })
+            let flat = vectors.map { $0.flattened() }
+            let viaFlat = try Self.sketch(.approxDistinct, flat, groupCount: groupCount, groupsOf: { _ in 0 })
+            #expect(viaDictionary.value(at: 0) == viaFlat.value(at: 0))
+        }
     }
 
     /// count(DISTINCT x) without GROUP BY skips rows whose dictionary entry was already seen; the count must be the
