@@ -22,6 +22,8 @@ public struct CommandLineOptions: Sendable, Equatable {
 /// What `pintail` should do.
 public enum CommandLineRequest: Sendable, Equatable {
     case run(CommandLineOptions)
+    /// `pintail crawl FOLDER ...`.
+    case crawl(CrawlOptions)
     case help
     case version
 }
@@ -37,6 +39,7 @@ extension CommandLineOptions {
     /// Parses the arguments after the program name. Options take their value as the next argument or after `=`
     /// (`--format csv`, `--format=csv`).
     public static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineRequest {
+        if arguments.first == "crawl" { return try CrawlOptions.parse(Array(arguments.dropFirst())) }
         var options = CommandLineOptions()
         var i = 0
         while i < arguments.count {
@@ -91,10 +94,59 @@ extension CommandLineOptions {
         return .run(options)
     }
 
-    private static func positiveInteger(_ text: String, option: String, allowZero: Bool) throws(UsageError) -> Int {
+    static func positiveInteger(_ text: String, option: String, allowZero: Bool) throws(UsageError) -> Int {
         guard let n = Int(text), n > 0 || (allowZero && n == 0), n <= 1 << 20 else {
             throw UsageError("option \(option) needs a \(allowZero ? "non-negative" : "positive") whole number, got '\(text)'")
         }
         return n
+    }
+}
+
+/// `pintail crawl FOLDER [--database D] [--prefix P] [--every SECONDS] [--on-schema-change update|log]
+/// [--catalog DIR]`: register each dataset folder under FOLDER as a table, once or on a timer.
+public struct CrawlOptions: Sendable, Equatable {
+    public var folder = ""
+    public var database = "default"
+    public var prefix = ""
+    /// Seconds between runs; nil runs once.
+    public var every: Int?
+    /// Log schema changes of existing tables instead of updating them.
+    public var logSchemaChanges = false
+    public var catalog: String?
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineRequest {
+        var options = CrawlOptions()
+        var i = 0
+        func value(_ name: String) throws(UsageError) -> String {
+            guard i < arguments.count, !arguments[i].isEmpty else { throw UsageError("option \(name) needs a value") }
+            i += 1
+            return arguments[i - 1]
+        }
+        while i < arguments.count {
+            let argument = arguments[i]
+            i += 1
+            switch argument {
+            case "-h", "--help": return .help
+            case "-d", "--database": options.database = try value(argument)
+            case "--prefix": options.prefix = try value(argument)
+            case "--catalog": options.catalog = try value(argument)
+            case "--every":
+                options.every = try CommandLineOptions.positiveInteger(try value(argument), option: argument, allowZero: false)
+            case "--on-schema-change":
+                switch try value(argument) {
+                case "update": options.logSchemaChanges = false
+                case "log": options.logSchemaChanges = true
+                case let other: throw UsageError("option --on-schema-change takes update or log, not '\(other)'")
+                }
+            default:
+                guard !argument.hasPrefix("-"), options.folder.isEmpty else {
+                    throw UsageError(argument.hasPrefix("-") ? "unknown crawl option '\(argument)'"
+                        : "crawl takes one folder; '\(argument)' is a second one")
+                }
+                options.folder = argument
+            }
+        }
+        guard !options.folder.isEmpty else { throw UsageError("crawl needs a folder: pintail crawl FOLDER") }
+        return .crawl(options)
     }
 }

@@ -6,6 +6,8 @@ public enum UsageText {
         Usage: pintail [options]                 interactive shell (on a terminal) or SQL from standard input
                pintail [options] -c "SQL; ..."   run SQL given on the command line
                pintail [options] -f FILE.sql     run a SQL file ('-' reads standard input)
+               pintail crawl FOLDER [crawl options]
+                                                 register each dataset folder under FOLDER as a table
 
         Options:
           -c, --command SQL       SQL to run; statements are separated by ';' (may be repeated)
@@ -19,6 +21,14 @@ public enum UsageText {
               --threads N         worker threads for queries (default: one per core)
           -h, --help              show this help
               --version           show the version
+
+        Crawl options:
+          -d, --database NAME     the database the tables go to (created when missing; default: default)
+              --prefix P          prepended to every table name
+              --every SECONDS     crawl again every SECONDS until Ctrl-C (default: once)
+              --on-schema-change update|log
+                                  update an existing table whose files changed schema (default), or log it only
+              --catalog DIR       as above
 
         Exit status: 0 when every statement succeeded, 1 when a statement failed, 2 for a usage error.
         See Docs/CLI.md for the output formats and the interactive shell.

@@ -31,6 +31,24 @@ case .help:
 case .version:
     output.writeLine(UsageText.version)
     output.flush()
+case .crawl(let options):
+    // One line per run; with --every the loop runs until Ctrl-C ends the process.
+    let settings = CrawlerSettings(root: options.folder, database: options.database, tablePrefix: options.prefix,
+                                   schemaChangePolicy: options.logSchemaChanges ? .log : .updateInDatabase)
+    do {
+        let crawler = Crawler(engine: try Engine(options: EngineOptions(home: options.catalog)), settings: settings)
+        while true {
+            let report = try crawler.run()
+            for problem in report.problems { diagnostics.writeLine("pintail: crawl: \(problem)") }
+            diagnostics.flush()
+            output.writeLine("crawl \(report.crawlerName): \(report.summary)")
+            output.flush()
+            guard let every = options.every else { break }
+            sleep(UInt32(every))
+        }
+    } catch {
+        fail(ResultPrinter.errorText(error), status: 1)
+    }
 case .run(let options):
     // Read every script first, so that a missing file stops the run before any statement changes the catalog.
     var scripts: [String] = []
