@@ -76,12 +76,15 @@ final class SortOperator: Operator {
         let sortColumns = keys.indices.map { Vector.concatenate(keyColumns[$0], type: keys[$0].expression.type) }
         let comparators = zip(sortColumns, keys).map { RowComparator(vector: $0, key: $1) }
         var order = (0..<Int32(total)).map { $0 }
-        order.sort { a, b in
-            for c in comparators {
-                let r = c.compare(Int(a), Int(b))
-                if r != 0 { return r < 0 }
+        // Comparators are borrowed from a buffer (a `for c in` copy would retain their arrays per comparison).
+        comparators.withUnsafeBufferPointer { cs in
+            order.sort { a, b in
+                for k in 0..<cs.count {
+                    let r = cs[k].compare(Int(a), Int(b))
+                    if r != 0 { return r < 0 }
+                }
+                return a < b
             }
-            return a < b
         }
         if let limit, order.count > limit { order = Array(order.prefix(limit)) }
         let batch = Batch(columns: data.map { $0.sliced(order).flattened() }, count: order.count)

@@ -74,6 +74,13 @@ private struct BoundValue {
         out.withUnsafeMutableBufferPointer { o in
             switch kind {
             case .integer(let b):
+                if case .int32(let x) = column.storage {
+                    // INTEGER keys compare in place, without widening the column.
+                    x.withUnsafeBufferPointer { x in
+                        for i in 0..<n { let v = Int64(x[i]); o[i] = v < b ? -sign : (v > b ? sign : 0) }
+                    }
+                    break
+                }
                 guard let x = column.int64Values() else { return boxed(column, sign: sign, into: o) }
                 x.withUnsafeBufferPointer { x in
                     for i in 0..<n { o[i] = x[i] < b ? -sign : (x[i] > b ? sign : 0) }

@@ -125,10 +125,11 @@ import Testing
         }
         let columns = [
             Vector(type: .bigint, count: n, storage: .int64(ints), validity: intValid),
+            Vector(type: .integer, count: n, storage: .int32(ints.map { Int32($0) - 3 }), validity: stringValid),
             Vector(type: .double, count: n, storage: .float64(doubles)),
             Vector(type: .varchar(length: nil), count: n, storage: .bytes(ByteColumn(strings: strings)), validity: stringValid),
         ]
-        for order in [[0, 2], [1, 2, 0], [2, 0]] {
+        for order in [[0, 3], [2, 3, 0], [3, 0], [1, 2, 3]] {
             let keys = order.map {
                 SortKey(expression: .column($0, columns[$0].type), ascending: ascending, nullsFirst: nullsFirst)
             }
