@@ -17,13 +17,16 @@ import Testing
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLIInteractiveTests.scriptTool)
-        process.arguments = ["-qec", "timeout --foreground 60 " + PintailProcess.binary.path, "/dev/null"]
+        // No `timeout` in between: it would forward the terminal's SIGINT to the shell a second time (and a second
+        // Ctrl-C quits); the watchdog below ends a shell that hangs instead.
+        process.arguments = ["-qec", "exec " + PintailProcess.binary.path, "/dev/null"]
         process.environment = ProcessInfo.processInfo.environment.merging(["PINTAIL_HOME": cli.home.path]) { _, new in new }
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = output
         try process.run()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120) { if process.isRunning { process.terminate() } }
         func type(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
         var screen = Data()
         func waitFor(_ text: String) -> Bool {
