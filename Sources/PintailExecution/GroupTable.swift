@@ -25,13 +25,20 @@ struct GroupTable {
             }
             return [Int32](repeating: g, count: count)
         }
-        // One dictionary-encoded key (Parquet dictionary pages): look up each distinct entry once.
-        if keys.count == 1, case .dictionary(let indices) = keys[0].shape, keys[0].validity == nil {
-            var groupOfEntry = [Int32](repeating: -1, count: keys[0].storage.count)
+        // One dictionary-encoded key (Parquet dictionary pages): look up each distinct entry once. NULL rows share
+        // one extra entry after the dictionary's.
+        if keys.count == 1, case .dictionary(let indices) = keys[0].shape {
+            let validity = keys[0].validity
+            let nullEntry = keys[0].storage.count
+            @inline(__always) func entry(_ row: Int) -> Int {
+                if let validity, !validity.isSet(row) { return nullEntry }
+                return Int(indices[row])
+            }
+            var groupOfEntry = [Int32](repeating: -1, count: nullEntry + 1)
             var out = [Int32](repeating: 0, count: count)
             var entryRows: [Int] = []
-            for row in 0..<count where groupOfEntry[Int(indices[row])] == -1 {
-                groupOfEntry[Int(indices[row])] = -2
+            for row in 0..<count where groupOfEntry[entry(row)] == -1 {
+                groupOfEntry[entry(row)] = -2
                 entryRows.append(row)
             }
             let sample = keys[0].sliced(entryRows.map { Int32($0) })
@@ -41,10 +48,10 @@ struct GroupTable {
                     let key = UnsafeRawBufferPointer(rebasing: raw[offsets[k]..<offsets[k + 1]])
                     let (g, inserted) = findOrInsert(key, hash: KeyColumns.hash(key))
                     if inserted { onNewGroup(row) }
-                    groupOfEntry[Int(indices[row])] = g
+                    groupOfEntry[entry(row)] = g
                 }
             }
-            for row in 0..<count { out[row] = groupOfEntry[Int(indices[row])] }
+            for row in 0..<count { out[row] = groupOfEntry[entry(row)] }
             return out
         }
         let (bytes, offsets) = KeyColumns.encode(keys, count: count)
