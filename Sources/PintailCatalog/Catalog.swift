@@ -49,24 +49,41 @@ public final class Catalog: @unchecked Sendable {
             + busyTimeout.components.attoseconds / 1_000_000_000_000_000)
         do {
             connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: milliseconds)
-            // The first statement reads the file header, so this is where a non-database file shows up.
-            let mode = try connection.scalarText("PRAGMA journal_mode = WAL")
-            if mode?.lowercased() != "wal" {
-                throw CatalogError(.storage, "Catalog '\(path)' cannot use WAL journaling (got '\(mode ?? "")')")
+            // Switching a new file to WAL and the first migration can meet another process doing the same at the
+            // same moment; SQLite may then answer SQLITE_BUSY without waiting, so wait here, up to the timeout.
+            let deadline = ContinuousClock.now + busyTimeout
+            var version: Int64?
+            while version == nil {
+                do {
+                    version = try Self.prepareFile(connection, path: path, migrateTo: targetVersion)
+                } catch let error as SQLiteError where error.isBusy && ContinuousClock.now < deadline {
+                    Thread.sleep(forTimeInterval: 0.02)
+                }
             }
-            try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
-            try connection.execute("BEGIN IMMEDIATE")
-            do {
-                schemaVersion = try SchemaMigrator(connection: connection, path: path).migrate(to: targetVersion)
-                try connection.execute("COMMIT")
-            } catch {
-                try? connection.execute("ROLLBACK")
-                throw error
-            }
+            schemaVersion = version ?? targetVersion
         } catch let error as SQLiteError where error.isNotADatabase {
             throw CatalogError(.invalidCatalogFile, "'\(path)' is not a Pintail catalog: \(error.message)")
         } catch {
             throw Catalog.mapped(error, path: path)
+        }
+    }
+
+    /// WAL journaling, connection settings, and the schema migrated to `targetVersion` in one immediate transaction.
+    private static func prepareFile(_ connection: SQLiteConnection, path: String, migrateTo targetVersion: Int64) throws -> Int64 {
+        // The first statement reads the file header, so this is where a non-database file shows up.
+        let mode = try connection.scalarText("PRAGMA journal_mode = WAL")
+        if mode?.lowercased() != "wal" {
+            throw CatalogError(.storage, "Catalog '\(path)' cannot use WAL journaling (got '\(mode ?? "")')")
+        }
+        try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
+        try connection.execute("BEGIN IMMEDIATE")
+        do {
+            let version = try SchemaMigrator(connection: connection, path: path).migrate(to: targetVersion)
+            try connection.execute("COMMIT")
+            return version
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
         }
     }
 

@@ -18,6 +18,8 @@ package struct SQLiteError: Error, CustomStringConvertible, Sendable {
 
     package var isNotADatabase: Bool { primaryCode == SQLITE_NOTADB || primaryCode == SQLITE_CORRUPT }
     package var isConstraintViolation: Bool { primaryCode == SQLITE_CONSTRAINT }
+    /// Another connection holds a lock this one needs (`SQLITE_BUSY`, `SQLITE_LOCKED` and their extended codes).
+    package var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
 
     package var description: String {
         if let sql { return "SQLite error \(code): \(message) (in: \(sql))" }
