@@ -12,19 +12,12 @@ extension ParquetFile {
     func selectedPages(rowGroup: Int, leaf leafIndex: Int, keepDictionary: Bool, rows: RowSelection,
                        offsetIndex: OffsetIndex) throws -> SelectedPages {
         let leaf = schema.leaves[leafIndex]
-        let chunk = metadata.rowGroups[rowGroup].columns[leafIndex]
         func fail(_ kind: ParquetError.Kind, _ message: String) -> ParquetError {
             ParquetError(kind, file: path, column: leaf.dottedPath, message)
         }
         if let error = leaf.typeError { throw fail(.unsupported, error) }
         guard leaf.maxRepetitionLevel == 0 else { throw fail(.invalidArgument, "pages of a repeated column cannot be selected by row") }
-        guard let meta = chunk.metaData else { throw fail(.corruptMetadata, "missing column metadata") }
-        guard chunk.filePath == nil else { throw fail(.unsupported, "column chunk stored in another file (\(chunk.filePath ?? ""))") }
-        guard meta.type == leaf.physicalType else {
-            throw fail(.corruptMetadata, "chunk type \(meta.type) differs from the schema's \(leaf.physicalType)")
-        }
-        guard let codec = meta.codec else { throw fail(.unsupported, "unknown compression codec \(meta.codecID)") }
-        guard codec != .lzo else { throw fail(.unsupported, "LZO compression is not supported") }
+        let (meta, codec) = try readableChunk(rowGroup: rowGroup, leaf: leafIndex)
 
         var pageRows: [Range<Int>] = []
         var spans: [Range<Int>] = []  // byte ranges to read, adjacent ones merged

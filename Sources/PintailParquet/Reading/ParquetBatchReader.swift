@@ -112,14 +112,14 @@ extension ParquetFile {
                                       offsetIndexes: offsetIndexes)
     }
 
-    /// Reads a leaf's column chunk from disk and prepares its page reader.
-    func chunkReader(rowGroup: Int, leaf leafIndex: Int, keepDictionary: Bool) throws -> ColumnChunkReader {
+    /// The chunk's metadata and codec, once they are known to be readable here: present, in this file, of the
+    /// schema's physical type, with a supported codec.
+    func readableChunk(rowGroup: Int, leaf leafIndex: Int) throws -> (ColumnMetaData, CompressionCodec) {
         let leaf = schema.leaves[leafIndex]
         let chunk = metadata.rowGroups[rowGroup].columns[leafIndex]
         func fail(_ kind: ParquetError.Kind, _ message: String) -> ParquetError {
             ParquetError(kind, file: path, column: leaf.dottedPath, message)
         }
-        if let error = leaf.typeError { throw fail(.unsupported, error) }
         guard let meta = chunk.metaData else { throw fail(.corruptMetadata, "missing column metadata") }
         guard chunk.filePath == nil else { throw fail(.unsupported, "column chunk stored in another file (\(chunk.filePath ?? ""))") }
         guard meta.type == leaf.physicalType else {
@@ -127,6 +127,17 @@ extension ParquetFile {
         }
         guard let codec = meta.codec else { throw fail(.unsupported, "unknown compression codec \(meta.codecID)") }
         guard codec != .lzo else { throw fail(.unsupported, "LZO compression is not supported") }
+        return (meta, codec)
+    }
+
+    /// Reads a leaf's column chunk from disk and prepares its page reader.
+    func chunkReader(rowGroup: Int, leaf leafIndex: Int, keepDictionary: Bool) throws -> ColumnChunkReader {
+        let leaf = schema.leaves[leafIndex]
+        func fail(_ kind: ParquetError.Kind, _ message: String) -> ParquetError {
+            ParquetError(kind, file: path, column: leaf.dottedPath, message)
+        }
+        if let error = leaf.typeError { throw fail(.unsupported, error) }
+        let (meta, codec) = try readableChunk(rowGroup: rowGroup, leaf: leafIndex)
         var start = Int(meta.dataPageOffset)
         if let dict = meta.dictionaryPageOffset, dict > 0, dict < meta.dataPageOffset { start = Int(dict) }
         var length = Int(meta.totalCompressedSize)
