@@ -76,7 +76,6 @@ extension Session {
         let codec = CompressionCodec(rawValue: handle.tableProperties["parquet.compression"]?.uppercased() ?? "") ?? .gzip
         let registered = Dictionary((try catalog.partitions(of: table.qualifiedName)).map { ($0.values, $0) },
                                     uniquingKeysWith: { first, _ in first })
-        let existing = registered.mapValues(\.location)
         let stats = ExecutionStatistics()
         var rows = 0
         var moved: [String] = []
@@ -93,8 +92,9 @@ extension Session {
             let written = try sink.finish()
             if rows > 0 {
                 for part in written {
-                    let file = "/part-00000-\(queryID).parquet"
-                    let folder = existing[part.values] ?? (part.relativePath.isEmpty ? handle.location : handle.location + "/" + part.relativePath)
+                    let file = "/" + part.fileName
+                    let folder = registered[part.values]?.location
+                        ?? (part.relativePath.isEmpty ? handle.location : handle.location + "/" + part.relativePath)
                     let added = PartitionStats(fileCount: 1, byteCount: Int64(part.bytes), rowCount: Int64(part.rows))
                     if var known = registered[part.values] {
                         // Keep the catalog's counts true; unknown counts (never measured) stay unknown.

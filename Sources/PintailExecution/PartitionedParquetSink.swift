@@ -10,6 +10,8 @@ public final class PartitionedParquetSink {
         public var values: [String?]
         /// Folder relative to the table root.
         public var relativePath: String
+        /// The file's name inside that folder.
+        public var fileName: String
         public var rows: Int
         public var bytes: Int
     }
@@ -95,10 +97,12 @@ public final class PartitionedParquetSink {
             try openWriter(GroupKey(bytes: []), values: [])
         }
         for key in order {
-            let (writer, values, relative, _) = writers[key]!
+            let (writer, values, relative, path) = writers[key]!
             let summary: ParquetWriteSummary
             do { summary = try writer.close() } catch { throw ExecutionError("Writing Parquet: \(error)") }
-            out.append(WrittenPartition(values: values, relativePath: relative, rows: Int(summary.rows), bytes: Int(summary.bytes)))
+            let fileName = String(path[path.index(after: path.lastIndex(of: "/") ?? path.startIndex)...])
+            out.append(WrittenPartition(values: values, relativePath: relative, fileName: fileName,
+                                        rows: Int(summary.rows), bytes: Int(summary.bytes)))
         }
         return out
     }
