@@ -1,28 +1,39 @@
 import Foundation
 import PintailCodecs
 
-/// One gzip member of a TSV file: text in, compressed bytes out to the file as zlib produces them.
+/// One gzip member of a TSV file: text in, compressed bytes out to the file as the encoder produces them, from
+/// PintailCodecs' fast deflate or, when a level is given, from zlib.
 final class TSVMemberWriter {
     private let handle: FileHandle
-    private let gzip: GzipStreamWriter
+    private let writeChunk: (UnsafeRawBufferPointer) throws -> Void
+    private let finishMember: () throws -> Void
 
-    init(url: URL, level: Int, header: Bool) throws {
+    init(url: URL, level: Int?, header: Bool) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw LakeWriter.LakeError(description: "cannot create \(url.path)")
         }
         let handle = try FileHandle(forWritingTo: url)
         self.handle = handle
-        gzip = try GzipStreamWriter(level: level) { chunk in try handle.write(contentsOf: Data(chunk)) }
-        if header { try gzip.write(Array(ReviewBatch.tsvHeader.utf8)) }
+        let sink = { (chunk: UnsafeRawBufferPointer) throws in try handle.write(contentsOf: Data(chunk)) }
+        if let level {
+            let gzip = try GzipStreamWriter(level: level, sink: sink)
+            writeChunk = gzip.write
+            finishMember = gzip.finish
+        } else {
+            let gzip = try FastGzipWriter(sink: sink)
+            writeChunk = gzip.write
+            finishMember = gzip.finish
+        }
+        if header { try Array(ReviewBatch.tsvHeader.utf8).withUnsafeBytes { try writeChunk($0) } }
     }
 
     func write(_ text: UnsafeBufferPointer<UInt8>) throws {
-        try gzip.write(UnsafeRawBufferPointer(text))
+        try writeChunk(UnsafeRawBufferPointer(text))
     }
 
     /// Ends the member, closes the file and returns its size.
     func finish() throws -> Int {
-        try gzip.finish()
+        try finishMember()
         let size = try handle.offset()
         try handle.close()
         return Int(size)

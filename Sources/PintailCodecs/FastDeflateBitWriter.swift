@@ -1,0 +1,43 @@
+/// Writes deflate's bit stream (least significant bit first) into a caller-owned buffer. Every `put` stores the
+/// whole 64-bit accumulator and advances by its complete bytes, so there is no branch per call; the buffer needs
+/// 8 bytes of room past `position` at all times, and one `put` takes at most 56 bits.
+struct FastDeflateBitWriter {
+    var out: UnsafeMutablePointer<UInt8>
+    /// Complete bytes written.
+    var position = 0
+    private var pending: UInt64 = 0
+    /// Bits in `pending` not yet counted in `position` (0...7 between calls).
+    private(set) var pendingCount = 0
+
+    init(out: UnsafeMutablePointer<UInt8>) { self.out = out }
+
+    @inline(__always)
+    mutating func put(_ bits: UInt64, _ count: Int) {
+        pending |= bits &<< UInt64(truncatingIfNeeded: pendingCount)
+        pendingCount += count
+        UnsafeMutableRawPointer(out + position).storeBytes(of: pending.littleEndian, as: UInt64.self)
+        let bytes = pendingCount >> 3
+        position += bytes
+        pending = pending &>> UInt64(truncatingIfNeeded: bytes << 3)
+        pendingCount &= 7
+    }
+
+    /// Pads with zero bits to a byte boundary.
+    mutating func alignToByte() { put(0, (8 - pendingCount) & 7) }
+
+    /// Copies raw bytes (after `alignToByte`).
+    mutating func putBytes(_ source: UnsafePointer<UInt8>, count: Int) {
+        (out + position).update(from: source, count: count)
+        position += count
+    }
+
+    /// Ends the stream: the last partial byte, already stored, becomes part of the output.
+    mutating func finish() {
+        position += (pendingCount + 7) >> 3
+        pending = 0
+        pendingCount = 0
+    }
+
+    /// After the caller consumed `position` bytes: keeps the partial byte's bits, which the next `put` stores at 0.
+    mutating func rewind() { position = 0 }
+}
