@@ -27,6 +27,12 @@ enum Casts {
         if from == .date, case .timestamp = to, case .int32(let days) = v.storage {
             return Vector(type: to, count: v.count, storage: .int64(days.map { Int64($0) * Calendar.microsPerDay }), validity: validity)
         }
+        if case .decimal(let p, let s) = to, let result = DecimalCasts.toDecimal(v, from: from, precision: p, scale: s) {
+            return result
+        }
+        if case .decimal(_, let s) = from, to == .double || to == .real, let result = DecimalCasts.toDouble(v, scale: s, to: to) {
+            return result
+        }
         if from.isString, to.isString, case .varchar(nil) = to { return Vector(type: to, count: v.count, storage: v.storage, validity: validity) }
         return try slow(v, from: from, to: to, isTry: isTry)
     }

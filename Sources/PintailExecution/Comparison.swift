@@ -19,39 +19,42 @@ enum Comparison {
             case .ge: return c >= 0
             }
         }
+
+        /// The operator with its operands swapped (`1 < x` is `x > 1`).
+        var flipped: Operator {
+            switch self {
+            case .eq, .ne: return self
+            case .lt: return .gt
+            case .le: return .ge
+            case .gt: return .lt
+            case .ge: return .le
+            }
+        }
     }
 
     static func apply(_ op: Operator, _ l: Vector, _ r: Vector) throws -> Vector {
+        if r.isConstant, !l.isConstant, let result = ConstantComparison.apply(op, l, r) { return result }
+        if l.isConstant, !r.isConstant, let result = ConstantComparison.apply(op.flipped, r, l) { return result }
         let count = l.count
-        let a = l.flattened()
-        let validity = a.flatValidity.and(r.flattened().flatValidity)
+        let a = l.flattened(), b = r.flattened()
+        let validity = a.flatValidity.and(b.flatValidity)
         var out = [UInt8](repeating: 0, count: count)
         switch a.storage {
         case .bytes(let x):
-            if r.isConstant, let y = r.byteColumn {
-                let constant = y.value(at: 0)
-                compareBytesToConstant(op, x, constant, &out)
-            } else {
-                guard let y = r.flattened().byteColumn else { throw ExecutionError("internal: varchar operands expected") }
-                for i in 0..<count { out[i] = op.holds(compareBytes(x, i, y, i)) ? 1 : 0 }
-            }
+            guard let y = b.byteColumn else { throw ExecutionError("internal: varchar operands expected") }
+            for i in 0..<count { out[i] = op.holds(compareBytes(x, i, y, i)) ? 1 : 0 }
         case .float64, .float32:
-            guard let x = a.doubleValues(), let y = r.flattened().doubleValues() else { throw ExecutionError("internal: double operands expected") }
+            guard let x = a.doubleValues(), let y = b.doubleValues() else { throw ExecutionError("internal: double operands expected") }
             compareTyped(op, x, y, &out)
         case .int128:
-            let x = Arithmetic.unscaled(a), y = Arithmetic.unscaled(r.flattened())
+            let x = Arithmetic.unscaled(a), y = Arithmetic.unscaled(b)
             compareTyped(op, x, y, &out)
         case .list, .map, .row:
-            let b = r.flattened()
             for i in 0..<count { out[i] = op.holds(ValueOrdering.compare(a.value(at: i), b.value(at: i))) ? 1 : 0 }
         default:
             guard let x = a.int64Values() else { throw ExecutionError("internal: cannot compare \(a.type)") }
-            if r.isConstant, let y = r.int64Values() {
-                compareToConstant(op, x, y[0], &out)
-            } else {
-                guard let y = r.flattened().int64Values() else { throw ExecutionError("internal: cannot compare \(r.type)") }
-                compareTyped(op, x, y, &out)
-            }
+            guard let y = b.int64Values() else { throw ExecutionError("internal: cannot compare \(b.type)") }
+            compareTyped(op, x, y, &out)
         }
         return .booleans(out, validity: validity)
     }
@@ -68,39 +71,6 @@ enum Comparison {
                     case .le: for i in 0..<o.count { o[i] = x[i] <= y[i] ? 1 : 0 }
                     case .gt: for i in 0..<o.count { o[i] = x[i] > y[i] ? 1 : 0 }
                     case .ge: for i in 0..<o.count { o[i] = x[i] >= y[i] ? 1 : 0 }
-                    }
-                }
-            }
-        }
-    }
-
-    private static func compareToConstant(_ op: Operator, _ x: [Int64], _ c: Int64, _ out: inout [UInt8]) {
-        x.withUnsafeBufferPointer { x in
-            out.withUnsafeMutableBufferPointer { o in
-                switch op {
-                case .eq: for i in 0..<o.count { o[i] = x[i] == c ? 1 : 0 }
-                case .ne: for i in 0..<o.count { o[i] = x[i] != c ? 1 : 0 }
-                case .lt: for i in 0..<o.count { o[i] = x[i] < c ? 1 : 0 }
-                case .le: for i in 0..<o.count { o[i] = x[i] <= c ? 1 : 0 }
-                case .gt: for i in 0..<o.count { o[i] = x[i] > c ? 1 : 0 }
-                case .ge: for i in 0..<o.count { o[i] = x[i] >= c ? 1 : 0 }
-                }
-            }
-        }
-    }
-
-    private static func compareBytesToConstant(_ op: Operator, _ x: ByteColumn, _ c: [UInt8], _ out: inout [UInt8]) {
-        x.bytes.withUnsafeBytes { bytes in
-            x.offsets.withUnsafeBufferPointer { offsets in
-                c.withUnsafeBytes { cb in
-                    for i in 0..<(offsets.count - 1) {
-                        let s = Int(offsets[i]), n = Int(offsets[i + 1]) - s
-                        if op == .eq || op == .ne {
-                            let equal = n == cb.count && (n == 0 || memcmp(bytes.baseAddress! + s, cb.baseAddress!, n) == 0)
-                            out[i] = (equal == (op == .eq)) ? 1 : 0
-                        } else {
-                            out[i] = op.holds(lexicographic(bytes.baseAddress.map { $0 + s }, n, cb.baseAddress, cb.count)) ? 1 : 0
-                        }
                     }
                 }
             }

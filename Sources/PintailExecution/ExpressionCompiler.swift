@@ -9,17 +9,27 @@ typealias CompiledExpression = (Batch) throws -> Vector
 /// `RowFunctions` one row at a time.
 enum ExpressionCompiler {
     static func compile(_ e: BoundExpr) throws -> CompiledExpression {
+        try compileFolded(ConstantFolding.fold(e))
+    }
+
+    /// Compiles an expression whose constant subexpressions are already folded.
+    static func compileFolded(_ e: BoundExpr) throws -> CompiledExpression {
+        let compile = compileFolded
         switch e {
         case .column(let i, _):
             return { $0.columns[i] }
         case .literal(let v, let t):
-            return { Vector(value: v, type: t, count: $0.count) }
+            // Built once; each batch gets a copy that only changes the row count.
+            let one = Vector(value: v, type: t, count: 1)
+            return { batch in
+                var v = one
+                v.count = batch.count
+                return v
+            }
         case .and(let args):
-            let parts = try args.map(compile)
-            return { batch in try Logic.and(try parts.map { try $0(batch) }, count: batch.count) }
+            return try ShortCircuitLogic.compile(args, isAnd: true)
         case .or(let args):
-            let parts = try args.map(compile)
-            return { batch in try Logic.or(try parts.map { try $0(batch) }, count: batch.count) }
+            return try ShortCircuitLogic.compile(args, isAnd: false)
         case .not(let x):
             let inner = try compile(x)
             return { batch in Logic.not(try inner(batch)) }
@@ -31,6 +41,7 @@ enum ExpressionCompiler {
             let from = x.type
             return { batch in try Casts.cast(try inner(batch), from: from, to: to, isTry: isTry) }
         case .inList(let x, let items):
+            if let kernel = try InListKernel.compile(x, items) { return kernel }
             // x IN (a, b) is x = a OR x = b, with the same NULL semantics.
             let comparisons = try items.map { try compile(.call("$eq", [x, $0], .boolean)) }
             return { batch in try Logic.or(try comparisons.map { try $0(batch) }, count: batch.count) }
@@ -48,7 +59,7 @@ enum ExpressionCompiler {
     }
 
     private static func compileCall(_ name: String, _ args: [BoundExpr], _ type: DataType) throws -> CompiledExpression {
-        let compiled = try args.map(compile)
+        let compiled = try args.map(compileFolded)
         switch name {
         case "$add", "$subtract", "$multiply", "$divide", "$modulo":
             let op = Arithmetic.Operator(rawValue: name)!
