@@ -1,8 +1,8 @@
 import PintailCore
 import PintailPlanner
 
-/// Joins by building one input (the build side) into a hash table keyed by the join keys — encoded as GROUP BY
-/// encodes them — and streaming the other (the probe side) through it. Without keys every build row is a
+/// Joins by building one input (the build side) into a hash table keyed by the join keys — hashed and compared in
+/// place over typed key columns (`JoinKeyTable`); nested key types are encoded as GROUP BY encodes them — and streaming the other (the probe side) through it. Without keys every build row is a
 /// candidate for every probe row: a nested-loop join. Candidate pairs are checked against the residual predicate
 /// in chunks; output columns are slices of the inputs (no values copied). NULL keys never match. The build side
 /// carries one extra all-NULL row, which unmatched probe rows of an outer join point at.
@@ -33,7 +33,8 @@ final class HashJoinOperator: Operator {
     private var built = false
     private var buildData = Batch(columns: [], count: 0)
     private var buildCount = 0
-    private var table = GroupTable()
+    private var keyTable: JoinKeyTable? = nil
+    private var encodedTable = GroupTable()
     private var chainHead: [Int32] = []
     private var chainNext: [Int32] = []
     private var buildMatched: [Bool] = []
@@ -68,7 +69,7 @@ final class HashJoinOperator: Operator {
                 current = batch
                 cursor = 0
                 currentMatched = [Bool](repeating: false, count: batch.count)
-                currentGroups = keyless ? [] : table.lookup(try probeKeys.map { try $0(batch) }, count: batch.count)
+                currentGroups = keyless ? [] : try lookup(try probeKeys.map { try $0(batch) }, count: batch.count)
             }
             guard let batch = current else { break }
             let out = try step(batch)
@@ -92,15 +93,29 @@ final class HashJoinOperator: Operator {
         guard !keyless, buildCount > 0 else { return }
         let rows = buildData.rows(0..<buildCount)
         let keys = try buildKeys.map { try $0(rows) }
-        let groups = table.groups(for: keys, count: buildCount) { _ in }
-        chainHead = [Int32](repeating: -1, count: table.count)
+        var groups: [Int32]
+        if let typed = JoinKeyTable(keys: keys, count: buildCount) {
+            keyTable = typed
+            groups = typed.keyOfRow
+            chainHead = [Int32](repeating: -1, count: typed.count)
+        } else {
+            groups = encodedTable.groups(for: keys, count: buildCount) { _ in }
+            for v in keys where v.mayHaveNulls { for row in 0..<buildCount where !v.isValid(row) { groups[row] = -1 } }
+            chainHead = [Int32](repeating: -1, count: encodedTable.count)
+        }
         chainNext = [Int32](repeating: -1, count: buildCount)
-        // Rows with a NULL key join nothing; the rest are chained in row order.
-        for row in stride(from: buildCount - 1, through: 0, by: -1) where keys.allSatisfy({ $0.isValid(row) }) {
+        // Rows with a NULL key (group -1) join nothing; the rest are chained in row order.
+        for row in stride(from: buildCount - 1, through: 0, by: -1) where groups[row] >= 0 {
             let g = Int(groups[row])
             chainNext[row] = chainHead[g]
             chainHead[g] = Int32(row)
         }
+    }
+
+    /// The build key number of each probe row's key, -1 when none.
+    private func lookup(_ keys: [Vector], count: Int) throws -> [Int32] {
+        if let keyTable { return try keyTable.lookup(keys, count: count) }
+        return encodedTable.lookup(keys, count: count)
     }
 
     /// Matches probe rows from `cursor` until a chunk's worth of candidate pairs is collected.

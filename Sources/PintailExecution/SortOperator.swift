@@ -3,6 +3,11 @@ import PintailPlanner
 
 /// ORDER BY: collects its input, sorts row numbers by the keys, and emits the rows in order. With a LIMIT above it
 /// (`limit`), only the first rows are materialised.
+///
+/// Candidates are carried as (batch, row) ids next to their key columns; the other columns are copied only for the
+/// rows that come out (late materialisation). Under a LIMIT the pile of candidates is cut back to the best `limit`
+/// rows whenever it grows, and after a cut each incoming batch is first tested against the worst row kept, so
+/// most rows are rejected by one typed compare of the leading key and never gathered.
 final class SortOperator: Operator {
     private let input: Operator
     private let keys: [SortKey]
@@ -26,38 +31,38 @@ final class SortOperator: Operator {
     }
 
     private func run() throws {
-        var batches: [Batch] = []
-        var keyColumns: [[Vector]] = keys.map { _ in [] }
-        var pendingRows = 0
-        // With a LIMIT (top-N), candidates are cut back to the best `limit` rows whenever they pile up, so memory and
-        // sorting stay proportional to the limit rather than the input.
+        var pile = SortPile(keyCount: keys.count)
+        var types: [DataType]? = nil
+        // With a LIMIT, the pile is cut when it holds this many rows or this many source batches (sources keep their
+        // whole batches alive, so their number is bounded too).
         let threshold = limit.map { max(4 * $0, 16_384) }
+        let maxSources = 32
         // After a cut, the worst row kept (its key values) bounds what can still get in.
         var worst: TopNBound? = nil
-        while var batch = try input.next() {
+        while let batch = try input.next() {
+            if batch.count == 0 { continue }
+            if types == nil { types = batch.columns.map(\.type) }
             var batchKeys = try compiled.map { try $0(batch) }
+            var rows: [Int32]? = nil
             if let worst {
                 // Only rows strictly better than the current worst can enter the top N (ties go to earlier rows).
                 let keep = worst.survivors(batchKeys, count: batch.count)
                 if keep.isEmpty { continue }
                 if keep.count < batch.count {
-                    batch = batch.sliced(keep)
+                    rows = keep
                     batchKeys = batchKeys.map { $0.sliced(keep) }
                 }
             }
-            batches.append(batch)
-            for k in keys.indices { keyColumns[k].append(batchKeys[k]) }
-            pendingRows += batch.count
-            if let threshold, let limit, pendingRows > threshold {
-                let (kept, keptKeys) = best(batches, keyColumns, limit: limit)
-                batches = [kept]
-                keyColumns = keptKeys.map { [$0] }
-                pendingRows = kept.count
-                if kept.count == limit, limit > 0 { worst = TopNBound(keys: keys, worst: keptKeys.map { $0.sliced([Int32(limit - 1)]).flattened() }) }
+            pile.add(batch, rows: rows, keys: batchKeys)
+            if let threshold, let limit, let types, pile.count > threshold || pile.sources.count > maxSources {
+                pile = pile.cut(keys: keys, limit: limit, types: types)
+                if pile.count == limit, limit > 0 {
+                    worst = TopNBound(keys: keys, worst: pile.keyColumns.map { $0[0].sliced([Int32(limit - 1)]).flattened() })
+                }
             }
         }
-        guard pendingRows > 0 else { output = []; return }
-        let (sorted, _) = best(batches, keyColumns, limit: limit)
+        guard let types, pile.count > 0 else { output = []; return }
+        let sorted = pile.cut(keys: keys, limit: limit ?? pile.count, types: types).sources[0]
         var out: [Batch] = []
         var start = 0
         while start < sorted.count {
@@ -66,16 +71,34 @@ final class SortOperator: Operator {
         }
         output = out
     }
+}
 
-    /// The rows of `batches` in key order (the first `limit` of them when there is a limit), as one batch, with
-    /// their key columns.
-    private func best(_ batches: [Batch], _ keyColumns: [[Vector]], limit: Int?) -> (Batch, [Vector]) {
-        let total = batches.reduce(0) { $0 + $1.count }
-        let types = batches[0].columns.map(\.type)
-        let data = (0..<types.count).map { c in Vector.concatenate(batches.map { $0.columns[c] }, type: types[c]) }
+/// Candidate rows of a sort: the batches they come from, each candidate's (batch, row) id in arrival order, and
+/// the candidates' key columns (in pieces, aligned with the ids).
+struct SortPile {
+    var sources: [Batch] = []
+    var batchOf: [Int32] = []
+    var rowOf: [Int32] = []
+    var keyColumns: [[Vector]]
+
+    init(keyCount: Int) { keyColumns = [[Vector]](repeating: [], count: keyCount) }
+
+    var count: Int { rowOf.count }
+
+    /// Adds the `rows` of `batch` (all when nil), whose key columns are `keys` (already cut to those rows).
+    mutating func add(_ batch: Batch, rows: [Int32]?, keys: [Vector]) {
+        let s = Int32(sources.count)
+        sources.append(batch)
+        if let rows { rowOf += rows } else { rowOf += 0..<Int32(batch.count) }
+        batchOf += repeatElement(s, count: rows?.count ?? batch.count)
+        for k in keys.indices { keyColumns[k].append(keys[k]) }
+    }
+
+    /// The best `limit` candidates in key order (ties in arrival order), copied into one source batch.
+    func cut(keys: [SortKey], limit: Int, types: [DataType]) -> SortPile {
         let sortColumns = keys.indices.map { Vector.concatenate(keyColumns[$0], type: keys[$0].expression.type) }
         let comparators = zip(sortColumns, keys).map { RowComparator(vector: $0, key: $1) }
-        var order = (0..<Int32(total)).map { $0 }
+        var order = (0..<Int32(count)).map { $0 }
         // Comparators are borrowed from a buffer (a `for c in` copy would retain their arrays per comparison).
         comparators.withUnsafeBufferPointer { cs in
             order.sort { a, b in
@@ -86,9 +109,15 @@ final class SortOperator: Operator {
                 return a < b
             }
         }
-        if let limit, order.count > limit { order = Array(order.prefix(limit)) }
-        let batch = Batch(columns: data.map { $0.sliced(order).flattened() }, count: order.count)
-        return (batch, sortColumns.map { $0.sliced(order).flattened() })
+        if order.count > limit { order = Array(order.prefix(limit)) }
+        let kept = RowGather.gather(sources, batches: order.map { batchOf[Int($0)] }, rows: order.map { rowOf[Int($0)] },
+                                    types: types)
+        var next = SortPile(keyCount: keys.count)
+        next.sources = [kept]
+        next.batchOf = [Int32](repeating: 0, count: order.count)
+        next.rowOf = (0..<Int32(order.count)).map { $0 }
+        next.keyColumns = sortColumns.map { [$0.sliced(order).flattened()] }
+        return next
     }
 }
 

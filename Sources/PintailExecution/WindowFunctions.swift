@@ -11,16 +11,13 @@ enum WindowFunctions {
         case "row_number", "rank", "dense_rank":
             var out = [Int64](repeating: 0, count: n)
             var dense: Int64 = 0
+            // The function is chosen once, not per row.
+            let kind = f.function == "row_number" ? 0 : (f.function == "rank" ? 1 : 2)
             for p in 0..<n {
                 let ps = layout.partitionStart[p]
                 if p == ps { dense = 0 }
                 if p == layout.peerStart[p] { dense += 1 }
-                let v: Int64
-                switch f.function {
-                case "row_number": v = Int64(p - ps + 1)
-                case "rank": v = Int64(layout.peerStart[p] - ps + 1)
-                default: v = dense
-                }
+                let v = kind == 0 ? Int64(p - ps + 1) : (kind == 1 ? Int64(layout.peerStart[p] - ps + 1) : dense)
                 out[Int(layout.order[p])] = v
             }
             return Vector(type: .bigint, count: n, storage: .int64(out))

@@ -16,19 +16,44 @@ struct WindowLayout {
     var count: Int { order.count }
 
     init(partitionKeys: [Vector], orderKeys: [Vector], orderSpec: [SortKey], count n: Int) {
-        let partitionComparators = partitionKeys.map {
-            RowComparator(vector: $0, key: SortKey(expression: .literal(.null, $0.type), ascending: true, nullsFirst: false))
-        }
         let orderComparators = zip(orderKeys, orderSpec).map { RowComparator(vector: $0, key: $1) }
-        var order = (0..<Int32(n)).map { $0 }
-        if !partitionComparators.isEmpty || !orderComparators.isEmpty {
-            let all = partitionComparators + orderComparators
-            order.sort { a, b in
-                for c in all {
-                    let r = c.compare(Int(a), Int(b))
-                    if r != 0 { return r < 0 }
-                }
-                return a < b
+        // Partitions only need to be contiguous, not in key order (results go back to input rows): rows are
+        // bucketed by a hashed partition number, then each partition is sorted by the ORDER BY keys alone.
+        let partitionOf: [Int32]
+        var order: [Int32]
+        var bounds: [Int]
+        if partitionKeys.isEmpty {
+            partitionOf = [Int32](repeating: 0, count: n)
+            order = (0..<Int32(n)).map { $0 }
+            bounds = [0, n]
+        } else if let table = JoinKeyTable(keys: partitionKeys, count: n) {
+            // NULL partition keys (-1) form one more partition.
+            let nullPartition = Int32(table.count)
+            partitionOf = table.keyOfRow.map { $0 < 0 ? nullPartition : $0 }
+            (order, bounds) = WindowLayout.bucket(partitionOf, partitions: table.count + 1)
+        } else {
+            // Nested partition keys: sort by them (ties in row order), then number the runs.
+            let comparators = partitionKeys.map {
+                RowComparator(vector: $0, key: SortKey(expression: .literal(.null, $0.type), ascending: true, nullsFirst: false))
+            }
+            order = WindowLayout.sorted((0..<Int32(n)).map { $0 }, comparators)
+            var ids = [Int32](repeating: 0, count: n)
+            var id: Int32 = 0
+            bounds = [0]
+            for p in 0..<n where p > 0 && comparators.contains(where: { $0.compare(Int(order[p - 1]), Int(order[p])) != 0 }) {
+                bounds.append(p)
+            }
+            bounds.append(n)
+            for b in 0..<(bounds.count - 1) {
+                for p in bounds[b]..<bounds[b + 1] { ids[Int(order[p])] = id }
+                id += 1
+            }
+            partitionOf = ids
+        }
+        if !orderComparators.isEmpty {
+            for b in 0..<(bounds.count - 1) where bounds[b + 1] - bounds[b] > 1 {
+                let range = bounds[b]..<bounds[b + 1]
+                order.replaceSubrange(range, with: WindowLayout.sorted(Array(order[range]), orderComparators))
             }
         }
         self.order = order
@@ -36,17 +61,18 @@ struct WindowLayout {
         partitionEnd = [Int](repeating: n, count: n)
         peerStart = [Int](repeating: 0, count: n)
         peerEnd = [Int](repeating: n, count: n)
-        func differs(_ comparators: [RowComparator], _ p: Int) -> Bool {
-            comparators.contains { $0.compare(Int(order[p - 1]), Int(order[p])) != 0 }
-        }
         // Forward pass: starts; backward pass: ends.
-        for p in 0..<n {
-            if p > 0 && !differs(partitionComparators, p) {
-                partitionStart[p] = partitionStart[p - 1]
-                peerStart[p] = differs(orderComparators, p) ? p : peerStart[p - 1]
-            } else {
-                partitionStart[p] = p
-                peerStart[p] = p
+        orderComparators.withUnsafeBufferPointer { cs in
+            for p in 0..<n {
+                if p > 0 && partitionOf[Int(order[p - 1])] == partitionOf[Int(order[p])] {
+                    partitionStart[p] = partitionStart[p - 1]
+                    var differs = false
+                    for k in 0..<cs.count where cs[k].compare(Int(order[p - 1]), Int(order[p])) != 0 { differs = true; break }
+                    peerStart[p] = differs ? p : peerStart[p - 1]
+                } else {
+                    partitionStart[p] = p
+                    peerStart[p] = p
+                }
             }
         }
         for p in stride(from: n - 1, through: 0, by: -1) {
@@ -58,6 +84,39 @@ struct WindowLayout {
                 peerEnd[p] = p + 1
             }
         }
+    }
+
+    /// Rows grouped by partition number (a counting sort, rows in input order within a partition), and where
+    /// each non-empty partition starts (plus the end).
+    private static func bucket(_ partitionOf: [Int32], partitions: Int) -> ([Int32], [Int]) {
+        var start = [Int](repeating: 0, count: partitions + 1)
+        for p in partitionOf { start[Int(p) + 1] += 1 }
+        for i in 0..<partitions { start[i + 1] += start[i] }
+        var bounds = [0]
+        for i in 1...partitions where start[i] > start[i - 1] { bounds.append(start[i]) }
+        var next = start
+        var order = [Int32](repeating: 0, count: partitionOf.count)
+        for (row, p) in partitionOf.enumerated() {
+            order[next[Int(p)]] = Int32(row)
+            next[Int(p)] += 1
+        }
+        return (order, bounds)
+    }
+
+    /// `rows` sorted by the comparators, ties in row order.
+    private static func sorted(_ rows: [Int32], _ comparators: [RowComparator]) -> [Int32] {
+        var rows = rows
+        // Comparators are borrowed from a buffer (a `for c in` copy would retain their arrays per comparison).
+        comparators.withUnsafeBufferPointer { cs in
+            rows.sort { a, b in
+                for k in 0..<cs.count {
+                    let r = cs[k].compare(Int(a), Int(b))
+                    if r != 0 { return r < 0 }
+                }
+                return a < b
+            }
+        }
+        return rows
     }
 
     /// The frame of sorted position `p` as a range of sorted positions (possibly empty).

@@ -1,0 +1,150 @@
+import PintailCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One join key column in the form both sides hash and compare: integer kinds widened to Int64, doubles as the bits
+/// of their normalised value (-0.0 joins 0.0, NaN joins NaN, as GROUP BY groups them), wide decimals as Int128,
+/// strings as their bytes read in place (through the vector's dictionary indices when it has them).
+enum JoinKeyColumn {
+    case ints([Int64])
+    case wide([Int128])
+    case bytes(ByteColumn, indices: [Int32]?)
+
+    /// The key kinds a table can be built for (others take the encoded-key path).
+    enum Kind: Equatable { case ints, doubles, wide, bytes }
+
+    static func kind(_ storage: ColumnStorage) -> Kind? {
+        switch storage {
+        case .bool, .int8, .int16, .int32, .int64: return .ints
+        case .float32, .float64: return .doubles
+        case .int128: return .wide
+        case .bytes: return .bytes
+        case .list, .map, .row: return nil
+        }
+    }
+
+    /// `v`'s rows in join form; nil for nested types.
+    init?(_ v: Vector) {
+        switch JoinKeyColumn.kind(v.storage) {
+        case .ints?: self = .ints(v.flattened().int64Values() ?? [])
+        case .doubles?:
+            let d = v.flattened().doubleValues() ?? []
+            self = .ints(d.map { x in Int64(bitPattern: (x == 0 ? 0 : (x.isNaN ? Double.nan : x)).bitPattern) })
+        case .wide?:
+            guard case .int128(let a) = v.flattened().storage else { return nil }
+            self = .wide(a)
+        case .bytes?:
+            guard case .bytes(let b) = v.storage else { return nil }
+            switch v.shape {
+            case .flat: self = .bytes(b, indices: nil)
+            case .dictionary(let indices): self = .bytes(b, indices: indices)
+            case .constant: self = .bytes(b, indices: [Int32](repeating: 0, count: v.count))
+            }
+        case nil: return nil
+        }
+    }
+
+    /// Mixes each row's value into `hashes` (one typed loop per column).
+    func mix(into hashes: inout [UInt64]) {
+        hashes.withUnsafeMutableBufferPointer { h in
+            switch self {
+            case .ints(let a):
+                a.withUnsafeBufferPointer { a in
+                    for r in 0..<h.count { h[r] = JoinHash.mix(h[r], UInt64(bitPattern: a[r])) }
+                }
+            case .wide(let a):
+                a.withUnsafeBufferPointer { a in
+                    for r in 0..<h.count {
+                        h[r] = JoinHash.mix(JoinHash.mix(h[r], UInt64(truncatingIfNeeded: a[r])), UInt64(truncatingIfNeeded: a[r] >> 64))
+                    }
+                }
+            case .bytes(let b, let indices):
+                b.offsets.withUnsafeBufferPointer { off in
+                    b.bytes.withUnsafeBytes { raw in
+                        if let indices {
+                            indices.withUnsafeBufferPointer { idx in
+                                for r in 0..<h.count {
+                                    let s = Int(idx[r]), start = Int(off[s])
+                                    h[r] = JoinHash.mix(h[r], JoinHash.bytes(raw.baseAddress, start, Int(off[s + 1]) - start))
+                                }
+                            }
+                        } else {
+                            for r in 0..<h.count {
+                                let start = Int(off[r])
+                                h[r] = JoinHash.mix(h[r], JoinHash.bytes(raw.baseAddress, start, Int(off[r + 1]) - start))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// For each `rows[i]` with `other[i] >= 0`: clears `equal[i]` unless this column's row `rows[i]` equals row
+    /// `other[i]` of `that` (same kind).
+    func check(_ rows: [Int32], against that: JoinKeyColumn, at other: [Int32], equal: inout [Bool]) {
+        switch (self, that) {
+        case (.ints(let a), .ints(let b)):
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for i in rows.indices where other[i] >= 0 && a[Int(rows[i])] != b[Int(other[i])] { equal[i] = false }
+                }
+            }
+        case (.wide(let a), .wide(let b)):
+            for i in rows.indices where other[i] >= 0 && a[Int(rows[i])] != b[Int(other[i])] { equal[i] = false }
+        case (.bytes(let a, let ai), .bytes(let b, let bi)):
+            a.offsets.withUnsafeBufferPointer { ao in
+                b.offsets.withUnsafeBufferPointer { bo in
+                    a.bytes.withUnsafeBytes { ab in
+                        b.bytes.withUnsafeBytes { bb in
+                            for i in rows.indices where other[i] >= 0 {
+                                let x = ai.map { Int($0[Int(rows[i])]) } ?? Int(rows[i])
+                                let y = bi.map { Int($0[Int(other[i])]) } ?? Int(other[i])
+                                let xs = Int(ao[x]), xn = Int(ao[x + 1]) - xs
+                                let ys = Int(bo[y]), yn = Int(bo[y + 1]) - ys
+                                if xn != yn || (xn > 0 && memcmp(ab.baseAddress! + xs, bb.baseAddress! + ys, xn) != 0) {
+                                    equal[i] = false
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        default:
+            for i in rows.indices where other[i] >= 0 { equal[i] = false }
+        }
+    }
+}
+
+/// The hash both join sides use (multiply-xorshift mixing, 8 bytes at a time for strings).
+enum JoinHash {
+    static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    @inline(__always)
+    static func mix(_ h: UInt64, _ x: UInt64) -> UInt64 {
+        var z = (h ^ x) &* 0xBF58_476D_1CE4_E5B9
+        z ^= z >> 31
+        z = z &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 29)
+    }
+
+    @inline(__always)
+    static func bytes(_ base: UnsafeRawPointer?, _ start: Int, _ count: Int) -> UInt64 {
+        guard let base, count > 0 else { return 0x2545_F491_4F6C_DD1D }
+        let p = base + start
+        var h: UInt64 = seed ^ UInt64(count)
+        var i = 0
+        while i + 8 <= count {
+            h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < count { tail |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << shift; shift += 8; i += 1 }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 32)
+    }
+}

@@ -1,0 +1,147 @@
+import PintailCore
+
+/// The build side's join keys as dense key numbers, hashed and compared in place over typed key columns (one hash
+/// per row, no key bytes copied). Rows with a NULL key get -1: they join nothing.
+struct JoinKeyTable {
+    private let columns: [JoinKeyColumn]
+    private let kinds: [JoinKeyColumn.Kind]
+    /// Per key number: a build row holding that key, and the key's hash.
+    private var keyRow: [Int32] = []
+    private var keyHash: [UInt64] = []
+    private var slots: [Int32]
+    /// Key number of each build row (-1 for NULL keys).
+    private(set) var keyOfRow: [Int32] = []
+
+    var count: Int { keyRow.count }
+
+    /// Whether keys of these storages can be built (nested types cannot).
+    static func supports(_ keys: [Vector]) -> Bool { keys.allSatisfy { JoinKeyColumn.kind($0.storage) != nil } }
+
+    init?(keys: [Vector], count n: Int) {
+        var columns: [JoinKeyColumn] = []
+        for v in keys { guard let c = JoinKeyColumn(v) else { return nil }; columns.append(c) }
+        self.columns = columns
+        kinds = keys.compactMap { JoinKeyColumn.kind($0.storage) }
+        var size = 16
+        while size < 2 * n { size *= 2 }
+        slots = [Int32](repeating: -1, count: size)
+        let hashes = JoinKeyTable.hashes(columns, count: n)
+        let valid = JoinKeyTable.validRows(keys, count: n)
+        keyOfRow = [Int32](repeating: -1, count: n)
+        let mask = size - 1
+        // Insert by hash alone, then check every row against its key's row column by column; rows whose hash
+        // collided with a different key (practically never) are inserted again comparing whole keys.
+        for r in 0..<n where valid[r] {
+            let h = hashes[r]
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let k = slots[i]
+                if k < 0 { slots[i] = newKey(row: r, hash: h); keyOfRow[r] = slots[i]; break }
+                if keyHash[Int(k)] == h { keyOfRow[r] = k; break }
+                i = (i + 1) & mask
+            }
+        }
+        let rows = (0..<Int32(n)).map { $0 }
+        let other = keyOfRow.map { $0 >= 0 ? keyRow[Int($0)] : -1 }
+        var equal = [Bool](repeating: true, count: n)
+        for c in columns { c.check(rows, against: c, at: other, equal: &equal) }
+        for r in 0..<n where !equal[r] { insertComparingKeys(row: r, hash: hashes[r]) }
+    }
+
+    private mutating func newKey(row: Int, hash: UInt64) -> Int32 {
+        keyRow.append(Int32(row))
+        keyHash.append(hash)
+        return Int32(keyRow.count - 1)
+    }
+
+    private mutating func insertComparingKeys(row r: Int, hash h: UInt64) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = slots[i]
+            if k < 0 { slots[i] = newKey(row: r, hash: h); keyOfRow[r] = slots[i]; return }
+            if keyHash[Int(k)] == h {
+                var equal = [true]
+                for c in columns { c.check([Int32(r)], against: c, at: [keyRow[Int(k)]], equal: &equal) }
+                if equal[0] { keyOfRow[r] = k; return }
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Key numbers of the probe rows' keys where the table has them, -1 elsewhere.
+    func lookup(_ keys: [Vector], count n: Int) throws -> [Int32] {
+        var probe: [JoinKeyColumn] = []
+        var valid = JoinKeyTable.validRows(keys, count: n)
+        for (k, v) in keys.enumerated() {
+            guard let c = JoinKeyColumn(v), let kind = JoinKeyColumn.kind(v.storage) else {
+                throw ExecutionError("join key \(k + 1) of type \(v.type) cannot be hashed")
+            }
+            if kind == kinds[k] { probe.append(c); continue }
+            // Equal types stored as different integer widths: widen or narrow to the build side's form.
+            switch (c, kinds[k]) {
+            case (.ints(let a), .wide): probe.append(.wide(a.map { Int128($0) }))
+            case (.wide(let a), .ints):
+                for r in 0..<n where Int64(exactly: a[r]) == nil { valid[r] = false }
+                probe.append(.ints(a.map { Int64(truncatingIfNeeded: $0) }))
+            default: throw ExecutionError("join key \(k + 1): \(v.type) values stored as \(kind), build side as \(kinds[k])")
+            }
+        }
+        let hashes = JoinKeyTable.hashes(probe, count: n)
+        var out = [Int32](repeating: -1, count: n)
+        var position = [Int](repeating: 0, count: n)
+        var pending: [Int32] = []
+        pending.reserveCapacity(n)
+        for r in 0..<n where valid[r] {
+            position[r] = Int(truncatingIfNeeded: hashes[r]) & (slots.count - 1)
+            pending.append(Int32(r))
+        }
+        let mask = slots.count - 1
+        // Each round: the next slot with the row's hash, then the keys compared column by column; rows whose
+        // candidate differs (a hash collision) go round again from the following slot.
+        while !pending.isEmpty {
+            var candidateRow = [Int32](repeating: -1, count: pending.count)
+            slots.withUnsafeBufferPointer { slots in
+                keyHash.withUnsafeBufferPointer { keyHash in
+                    for (j, r32) in pending.enumerated() {
+                        let r = Int(r32), h = hashes[r]
+                        var i = position[r]
+                        while true {
+                            let k = slots[i]
+                            if k < 0 { break }
+                            if keyHash[Int(k)] == h { out[r] = k; candidateRow[j] = keyRow[Int(k)]; break }
+                            i = (i + 1) & mask
+                        }
+                        position[r] = i
+                    }
+                }
+            }
+            var equal = [Bool](repeating: true, count: pending.count)
+            for (c, column) in probe.enumerated() { column.check(pending, against: columns[c], at: candidateRow, equal: &equal) }
+            var again: [Int32] = []
+            for j in pending.indices where candidateRow[j] >= 0 && !equal[j] {
+                let r = Int(pending[j])
+                out[r] = -1
+                position[r] = (position[r] + 1) & mask
+                again.append(pending[j])
+            }
+            pending = again
+        }
+        return out
+    }
+
+    private static func hashes(_ columns: [JoinKeyColumn], count: Int) -> [UInt64] {
+        var h = [UInt64](repeating: JoinHash.seed, count: count)
+        for c in columns { c.mix(into: &h) }
+        return h
+    }
+
+    /// Rows whose key columns are all non-NULL.
+    private static func validRows(_ keys: [Vector], count: Int) -> [Bool] {
+        var valid = [Bool](repeating: true, count: count)
+        for v in keys where v.mayHaveNulls {
+            for r in 0..<count where !v.isValid(r) { valid[r] = false }
+        }
+        return valid
+    }
+}
