@@ -104,7 +104,8 @@ struct LakeWriter: Sendable {
             parquet = try ParquetWriter(path: parquetFolder(unit.category).appendingPathComponent(name).path,
                                         columns: columns,
                                         options: ParquetWriteOptions(codec: options.codec, compressionLevel: options.zstdLevel,
-                                                                     rowGroupRows: options.rowGroupRows))
+                                                                     rowGroupRows: options.rowGroupRows,
+                                                                     plainColumns: ReviewBatch.plainParquetColumns))
         }
 
         var batch = ReviewBatch()

@@ -84,6 +84,9 @@ struct ReviewBatch: @unchecked Sendable {
         ("review_headline", .string), ("review_body", .string), ("year", .integer), ("review_date", .date),
     ]
 
+    /// Columns whose values are (nearly) all distinct, written PLAIN: a dictionary would be built for nothing.
+    static let plainParquetColumns: Set<String> = ["review_id", "review_body"]
+
     /// The rows as a Pintail batch with `parquetColumns` (one copy of each column into arrays).
     func parquetBatch() -> Batch {
         let n = count

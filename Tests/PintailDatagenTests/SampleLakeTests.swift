@@ -51,4 +51,24 @@ import Testing
             #expect(freshRows == bundledRows, "\(category.name) Parquet")
         }
     }
+
+    /// Ids and bodies go PLAIN from the first page; the other strings keep their dictionaries.
+    @Test func distinctTextColumnsSkipTheDictionary() throws {
+        let out = NSTemporaryDirectory() + "pintail-datagen-plain-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let options = try DatagenOptions.parse(["--rows", "3000", "--out", out, "--format", "parquet"])
+        let writer = LakeWriter(options: options)
+        _ = try writer.writeLake(threads: 1)
+        let file = try ParquetFile.open(path: writer.parquetFolder(0).appendingPathComponent("part-00000.parquet").path)
+        let chunks = try #require(file.metadata.rowGroups.first).columns.compactMap(\.metaData)
+        #expect(chunks.count == ReviewBatch.parquetColumns.count)
+        for chunk in chunks {
+            let name = chunk.pathInSchema.joined(separator: ".")
+            let plain = ReviewBatch.plainParquetColumns.contains(name)
+            #expect((chunk.dictionaryPageOffset == nil) == plain, "\(name)")
+            #expect(chunk.encodings.contains(.rleDictionary) == !plain, "\(name)")
+            #expect(chunk.statistics?.minValue != nil || !plain, "\(name) has bounds")
+        }
+        #expect(ReviewBatch.plainParquetColumns.isSubset(of: Set(ReviewBatch.parquetColumns.map(\.0))))
+    }
 }

@@ -13,18 +13,23 @@ public struct ParquetWriteOptions: Sendable {
     /// A column chunk falls back from dictionary to PLAIN encoding once its dictionary passes this size.
     public var dictionaryPageBytes: Int
     public var dictionaryEnabled: Bool
+    /// Columns written PLAIN from the first page, without trying a dictionary: for values that are nearly all
+    /// distinct (ids, free text), where building one only to drop it costs time.
+    public var plainColumns: Set<String>
     public var createdBy: String
     public var keyValueMetadata: [String: String]
 
     public init(codec: CompressionCodec = .zstd, compressionLevel: Int? = nil, rowGroupRows: Int = 128 * 1024,
                 pageBytes: Int = 1 << 20, dictionaryPageBytes: Int = 1 << 20, dictionaryEnabled: Bool = true,
-                createdBy: String = "pintail version 0.1", keyValueMetadata: [String: String] = [:]) {
+                plainColumns: Set<String> = [], createdBy: String = "pintail version 0.1",
+                keyValueMetadata: [String: String] = [:]) {
         self.codec = codec
         self.compressionLevel = compressionLevel
         self.rowGroupRows = rowGroupRows
         self.pageBytes = pageBytes
         self.dictionaryPageBytes = dictionaryPageBytes
         self.dictionaryEnabled = dictionaryEnabled
+        self.plainColumns = plainColumns
         self.createdBy = createdBy
         self.keyValueMetadata = keyValueMetadata
     }
@@ -71,7 +76,9 @@ public final class ParquetWriter {
         let settings = ColumnWriterSettings(pageBytes: options.pageBytes, dictionaryPageBytes: options.dictionaryPageBytes,
                                             dictionaryEnabled: options.dictionaryEnabled)
         writers = zip(columns, layouts).map { column, layout in
-            Self.makeWriter(column, layout, settings, compressor)
+            var columnSettings = settings
+            if options.plainColumns.contains(column.name) { columnSettings.dictionaryEnabled = false }
+            return Self.makeWriter(column, layout, columnSettings, compressor)
         }
         output = try FileOutput(path: path)
         try output.write(Self.magic)
