@@ -46,48 +46,57 @@ enum FastDeflateBlockWriter {
         } while offset < count
     }
 
-    /// The hot loop: one table look-up and one `put` per literal, a few per match (at most 48 bits).
+    /// The hot loop: one table look-up and one `put` per literal, a few look-ups and one `put` per match (at most
+    /// 48 bits). Tables pack each code with its bit count so that a symbol costs one load.
     private static func writeSymbols(_ symbols: UnsafePointer<UInt32>, count: Int, header: FastDeflateHeader,
                                      to bits: inout FastDeflateBitWriter) {
         let tables = FastDeflateTables.shared
-        // Per match length: its symbol's code with the extra bits after it, and the total bit count.
-        var lengthCodes = [UInt32](repeating: 0, count: 256)
-        var lengthBits = [UInt8](repeating: 0, count: 256)
+        // Literal (and end-of-block) code in the low 16 bits, its length above.
+        var literalTable = [UInt32](repeating: 0, count: 286)
+        for symbol in 0..<286 {
+            literalTable[symbol] = header.literalCodes[symbol] | UInt32(header.literalLengths[symbol]) << 16
+        }
+        // Per match length: its symbol's code followed by the extra bits in the low 32 bits, total bit count above.
+        var lengthTable = [UInt64](repeating: 0, count: 256)
         for length in 3...258 {
             let index = Int(tables.lengthSymbol[length - 3])
             let codeLength = Int(header.literalLengths[257 + index])
-            let extra = UInt32(length - FastDeflateTables.lengthBase[index])
-            lengthCodes[length - 3] = header.literalCodes[257 + index] | extra << codeLength
-            lengthBits[length - 3] = UInt8(codeLength + FastDeflateTables.lengthExtra[index])
+            let extra = UInt64(length - FastDeflateTables.lengthBase[index])
+            lengthTable[length - 3] = (UInt64(header.literalCodes[257 + index]) | extra << codeLength)
+                | UInt64(codeLength + FastDeflateTables.lengthExtra[index]) << 32
         }
-        var distanceBits = [UInt8](repeating: 0, count: 30)
-        for symbol in 0..<30 { distanceBits[symbol] = header.distanceLengths[symbol] }
-        header.literalCodes.withUnsafeBufferPointer { literalCodes in
-        header.literalLengths.withUnsafeBufferPointer { literalLengths in
-        header.distanceCodes.withUnsafeBufferPointer { distanceCodes in
-        lengthCodes.withUnsafeBufferPointer { lengthCodes in
-        lengthBits.withUnsafeBufferPointer { lengthBits in
-        distanceBits.withUnsafeBufferPointer { distanceBits in
-            let distanceBase = tables.distanceBasePointer, distanceExtra = tables.distanceExtraPointer
+        // Distance code in the low 16 bits, its length in the next 8, its extra bit count in the top 8.
+        var distanceTable = [UInt32](repeating: 0, count: 30)
+        for symbol in 0..<30 {
+            distanceTable[symbol] = header.distanceCodes[symbol] | UInt32(header.distanceLengths[symbol]) << 16
+                | UInt32(FastDeflateTables.distanceExtra[symbol]) << 24
+        }
+        literalTable.withUnsafeBufferPointer { literalTable in
+        lengthTable.withUnsafeBufferPointer { lengthTable in
+        distanceTable.withUnsafeBufferPointer { distanceTable in
+            let distanceBase = tables.distanceBasePointer
             var writer = bits
             for i in 0..<count {
                 let symbol = symbols[i]
                 if symbol < 256 {
-                    writer.put(UInt64(literalCodes[Int(symbol)]), Int(literalLengths[Int(symbol)]))
+                    let entry = literalTable[Int(symbol)]
+                    writer.put(UInt64(entry & 0xFFFF), Int(entry >> 16))
                 } else {
-                    let lengthIndex = Int(symbol & 0xFF)
+                    let lengthEntry = lengthTable[Int(symbol & 0xFF)]
                     let distance = Int(symbol >> 8)
                     let d = tables.distanceSymbol(of: distance)
-                    let lengthCount = Int(lengthBits[lengthIndex])
-                    let codeCount = Int(distanceBits[d])
+                    let distanceEntry = distanceTable[d]
+                    let codeCount = UInt64((distanceEntry >> 16) & 0xFF)
                     let extra = UInt64(UInt32(distance) &- distanceBase[d])
-                    let distancePart = UInt64(distanceCodes[d]) | extra &<< UInt64(codeCount)
-                    writer.put(UInt64(lengthCodes[lengthIndex]) | distancePart &<< UInt64(lengthCount),
-                               lengthCount + codeCount + Int(distanceExtra[d]))
+                    let distancePart = UInt64(distanceEntry & 0xFFFF) | extra &<< codeCount
+                    let lengthCount = lengthEntry >> 32
+                    writer.put((lengthEntry & 0xFFFF_FFFF) | distancePart &<< lengthCount,
+                               Int(lengthCount + codeCount) + Int(distanceEntry >> 24))
                 }
             }
-            writer.put(UInt64(literalCodes[256]), Int(literalLengths[256]))
+            let end = literalTable[256]
+            writer.put(UInt64(end & 0xFFFF), Int(end >> 16))
             bits = writer
-        }}}}}}
+        }}}
     }
 }

@@ -148,7 +148,6 @@ final class FastDeflateEncoder {
                 if length + 8 > limit {
                     while length < limit && base[p + length] == base[candidate + length] { length += 1 }
                 }
-                if length > limit { length = limit }
                 symbols[count] = UInt32(truncatingIfNeeded: distance << 8 | (length - 3))
                 count += 1
                 literalFrequencies[257 + Int(lengthSymbol[length - 3])] += 1

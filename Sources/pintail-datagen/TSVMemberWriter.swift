@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PintailCodecs
 
 /// One gzip member of a TSV file: text in, compressed bytes out to the file as the encoder produces them, from
@@ -14,7 +17,7 @@ final class TSVMemberWriter {
         }
         let handle = try FileHandle(forWritingTo: url)
         self.handle = handle
-        let sink = { (chunk: UnsafeRawBufferPointer) throws in try handle.write(contentsOf: Data(chunk)) }
+        let sink = { (chunk: UnsafeRawBufferPointer) throws in try Self.writeAll(chunk, to: handle.fileDescriptor, url) }
         if let level {
             let gzip = try GzipStreamWriter(level: level, sink: sink)
             writeChunk = gzip.write
@@ -29,6 +32,20 @@ final class TSVMemberWriter {
 
     func write(_ text: UnsafeBufferPointer<UInt8>) throws {
         try writeChunk(UnsafeRawBufferPointer(text))
+    }
+
+    /// Writes straight from the encoder's buffer (no copy into a Data), retrying short writes.
+    private static func writeAll(_ chunk: UnsafeRawBufferPointer, to descriptor: Int32, _ url: URL) throws {
+        guard let base = chunk.baseAddress else { return }
+        var offset = 0
+        while offset < chunk.count {
+            let written = Glibc.write(descriptor, base + offset, chunk.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                throw LakeWriter.LakeError(description: "cannot write \(url.path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
     }
 
     /// Ends the member, closes the file and returns its size.
