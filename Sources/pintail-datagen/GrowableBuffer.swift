@@ -8,9 +8,21 @@ struct GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     private(set) var count = 0
     private(set) var capacity: Int
 
+    /// Elements allocated past `capacity`, so that `appendShort` may read and write whole words beyond a value's end.
+    static var slack: Int { 32 }
+
     init(capacity: Int = 1024) {
         self.capacity = max(16, capacity)
-        base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
+        base = Self.allocateZeroed(self.capacity + Self.slack)
+    }
+
+    /// `n` elements of which the last `slack` are zeroed: whole-word reads past the end of the last value see
+    /// defined bytes (bytes between `count` and `capacity` are scratch that later appends overwrite).
+    private static func allocateZeroed(_ n: Int) -> UnsafeMutablePointer<Element> {
+        let pointer = UnsafeMutablePointer<Element>.allocate(capacity: n)
+        UnsafeMutableRawPointer(pointer + (n - slack)).initializeMemory(as: UInt8.self, repeating: 0,
+                                                                        count: slack * MemoryLayout<Element>.stride)
+        return pointer
     }
 
     func deallocate() { base.deallocate() }
@@ -26,7 +38,7 @@ struct GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     private mutating func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        let newBase = Self.allocateZeroed(newCapacity + Self.slack)
         newBase.update(from: base, count: count)
         base.deallocate()
         base = newBase
@@ -94,6 +106,23 @@ extension GrowableBuffer where Element == UInt8 {
             i -= 1
         }
         count += width
+    }
+
+    /// Appends `n` bytes from `source` with 16- or 32-byte word copies instead of a memcpy call when `n` <= 32 (most
+    /// words and template pieces). `source` must stay readable 32 bytes from its start: the storage of a
+    /// `GrowableBuffer` or a `WordPool` is (both allocate that much slack).
+    @inline(__always)
+    mutating func appendShort(_ source: UnsafePointer<UInt8>, count n: Int) {
+        guard n <= 32 else { return append(source, count: n) }
+        reserve(n)
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(base + count)
+        to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+        if n > 16 {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: 16, as: UInt64.self), toByteOffset: 16, as: UInt64.self)
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: 24, as: UInt64.self), toByteOffset: 24, as: UInt64.self)
+        }
+        count += n
     }
 
     mutating func append(_ bytes: [UInt8]) {

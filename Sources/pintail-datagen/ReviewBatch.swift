@@ -26,7 +26,7 @@ struct TextColumn: @unchecked Sendable {
     @inline(__always)
     func copy(_ i: Int, to out: inout GrowableBuffer<UInt8>) {
         let start = Int(offsets[i])
-        out.append(bytes.base + start, count: Int(offsets[i + 1]) - start)
+        out.appendShort(bytes.base + start, count: Int(offsets[i + 1]) - start)
     }
 
     var byteColumn: ByteColumn { ByteColumn(offsets: offsets.toArray(), bytes: bytes.toArray()) }

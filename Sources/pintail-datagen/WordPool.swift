@@ -11,7 +11,9 @@ struct WordPool: @unchecked Sendable {
     init(_ words: [String]) {
         let all = words.map { Array($0.utf8) }
         let total = all.reduce(0) { $0 + $1.count }
-        bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, total))
+        // Zeroed slack past the last word, for GrowableBuffer.appendShort's whole-word reads.
+        bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: total + GrowableBuffer<UInt8>.slack)
+        bytes.initialize(repeating: 0, count: total + GrowableBuffer<UInt8>.slack)
         offsets = UnsafeMutablePointer<Int32>.allocate(capacity: all.count + 1)
         var at = 0
         offsets[0] = 0
@@ -28,7 +30,7 @@ struct WordPool: @unchecked Sendable {
         let start = Int(offsets[index]), end = Int(offsets[index + 1])
         guard start < end else { return }
         let first = out.count
-        out.append(bytes + start, count: end - start)
+        out.appendShort(bytes + start, count: end - start)
         let c = out[first]
         if capitalized && c >= 0x61 && c <= 0x7A { out.base[first] = c - 0x20 }
     }
