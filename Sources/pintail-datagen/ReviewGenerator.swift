@@ -204,15 +204,29 @@ struct ReviewGenerator {
         if out.count > start && out.last == 0x20 { out.removeLast() }
     }
 
+    /// Digits 0-9 then A-Z, `width` of them, most significant first; two digits per division (pair table).
     private func appendBase36(_ value: UInt64, width: Int, to out: inout GrowableBuffer<UInt8>) {
         var v = value
         out.reserve(width)
-        let chars = out.base + out.count
-        for i in stride(from: width - 1, through: 0, by: -1) {
-            let d = UInt8(v % 36)
-            chars[i] = d < 10 ? 0x30 + d : 0x41 + d - 10
-            v /= 36
+        let chars = UnsafeMutableRawPointer(out.base + out.count)
+        let pairs = Base36Pairs.table
+        var i = width
+        while i >= 2 {
+            chars.storeBytes(of: pairs[Int(v % 1296)], toByteOffset: i - 2, as: UInt16.self)
+            v /= 1296
+            i -= 2
         }
+        if i == 1 { chars.storeBytes(of: UInt8(truncatingIfNeeded: pairs[Int(v % 36)] >> 8), as: UInt8.self) }
         out.advance(width)
     }
+}
+
+/// The 1,296 two-digit base-36 strings as little-endian byte pairs (first digit in the low byte), allocated once.
+enum Base36Pairs {
+    nonisolated(unsafe) static let table: UnsafeMutablePointer<UInt16> = {
+        let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 1296)
+        func digit(_ d: Int) -> UInt16 { UInt16(d < 10 ? 0x30 + d : 0x41 + d - 10) }
+        for r in 0..<1296 { table[r] = digit(r / 36) | digit(r % 36) << 8 }
+        return table
+    }()
 }
