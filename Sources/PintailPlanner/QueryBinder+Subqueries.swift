@@ -138,7 +138,8 @@ extension QueryBinder {
         grouped.whereClause = SubqueryExpressions.conjunction(shape.localConjuncts)
         grouped.groupBy = GroupBy(elements: innerKeys.map { .expression($0) }, location: q.location)
         grouped.selectItems = innerKeys.map { .expression($0, alias: nil) } + [spec.selectItems[0]]
-        let sub = try bind(Query(with: q.with, body: .select(grouped), location: q.location))
+        let sub = ScalarSubqueryReduction.reduce(try bind(Query(with: q.with, body: .select(grouped), location: q.location)),
+                                                 outer: plan, outerKeys: outerKeys)
         var keys: [JoinKeyPair] = []
         let eb = expressionBinder(Scope(fields: []))
         for (i, outer) in outerKeys.enumerated() {
