@@ -61,6 +61,6 @@ let package = Package(
         .testTarget(name: "PintailTextTests", dependencies: ["PintailText"]),
         .testTarget(name: "PintailEngineTests", dependencies: ["PintailEngine"], exclude: ["SQLLogic", "Fixtures"]),
         .testTarget(name: "PintailCLITests", dependencies: ["PintailCLI"]),
-        .testTarget(name: "PintailDatagenTests", dependencies: ["pintail-datagen", "PintailCodecs", "PintailParquet"]),
+        .testTarget(name: "PintailDatagenTests", dependencies: ["pintail-datagen", "PintailCodecs", "PintailParquet", "PintailText"]),
     ]
 )
