@@ -163,6 +163,7 @@ final class DoubleSumAggregate: AggregateState {
             sums += [Double](repeating: 0, count: groupCount - sums.count)
             counts += [Int64](repeating: 0, count: groupCount - counts.count)
         }
+        if try IntegerSumKernel.add(arguments[0], groups: groups, sums: &sums, counts: &counts) { return }
         let v = arguments[0].flattened()
         let x: [Double]
         if let d = v.doubleValues() { x = d } else if let i = v.int64Values() { x = i.map { Double($0) } } else {
@@ -344,14 +345,17 @@ final class BoolAggregate: AggregateState {
 }
 
 /// f(DISTINCT x): remembers each (group, value) pair in one hash table and feeds each pair's first row to the inner
-/// aggregate, so every value counts once per group.
+/// aggregate, so every value counts once per group. The pairs passed on are kept (flat copies of the distinct values
+/// only) so that another worker's partial state can be replayed into this one.
 final class DistinctAggregate: AggregateState {
     private let inner: AggregateState
     private var seen = GroupTable()
     private var seenEntries = DictionarySeenEntries()
+    private var passedOn: [(groups: [Int32], arguments: [Vector])] = []
     init(inner: AggregateState) { self.inner = inner }
     func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
         var groups = groups, arguments = arguments
+        var filtered = false
         // One group (no GROUP BY) over a dictionary: rows repeating an entry already passed on are duplicates.
         if groupCount == 1, let rows = try seenEntries.firstRows(arguments[0]) {
             if rows.isEmpty { return }
@@ -359,19 +363,38 @@ final class DistinctAggregate: AggregateState {
                 groups = [Int32](repeating: 0, count: rows.count)
                 arguments = arguments.map { $0.sliced(rows) }
             }
+            filtered = true
         }
         let v = arguments[0]
-        let groupVector = Vector(type: .integer, count: groups.count, storage: .int32(groups))
+        // With one group every row is group 0: a constant key lets the table look up small integers without
+        // encoding the group per row (same bytes as the flat group column). Rows already filtered to each
+        // dictionary entry's first are all new to that dictionary, so the table's entry cache would only add work.
+        let groupVector = groupCount == 1 && !filtered
+            ? Vector(type: .integer, count: groups.count, storage: .int32([0]), shape: .constant)
+            : Vector(type: .integer, count: groups.count, storage: .int32(groups))
         var keep: [Int32] = []
         _ = seen.groups(for: [groupVector, v], count: groups.count) { row in
             if v.isValid(row) { keep.append(Int32(row)) }
         }
+        if keep.isEmpty { return }
         let keepGroups = keep.map { groups[Int($0)] }
-        try inner.update(groups: keepGroups, groupCount: groupCount, arguments: arguments.map { $0.sliced(keep) })
+        let kept = keep.count == groups.count && arguments.allSatisfy(\.isFlat)
+            ? arguments : arguments.map { FlatGather.rows($0, keep) }
+        passedOn.append((keepGroups, kept))
+        try inner.update(groups: keepGroups, groupCount: groupCount, arguments: kept)
     }
     func finish(groupCount: Int) -> Vector { inner.finish(groupCount: groupCount) }
+    /// Replays the other worker's distinct (group, value) pairs: the ones this state has not seen reach the inner
+    /// aggregate, so a value seen by both workers still counts once.
     func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
-        // HashAggregateOperator.isMergeable keeps DISTINCT aggregates on one worker.
-        throw ExecutionError("internal: DISTINCT aggregates are not merged")
+        guard let o = other as? DistinctAggregate else { return }
+        for (groups, arguments) in o.passedOn {
+            var mapped = [Int32](repeating: 0, count: groups.count)
+            for (i, g) in groups.enumerated() {
+                guard Int(g) < mapping.count else { throw ExecutionError("internal: DISTINCT merge group out of range") }
+                mapped[i] = mapping[Int(g)]
+            }
+            try update(groups: mapped, groupCount: groupCount, arguments: arguments)
+        }
     }
 }

@@ -5,12 +5,17 @@ import PintailCore
 /// table whose keys live in one arena: no allocation per row.
 struct GroupTable {
     private var arena: [UInt8] = []
-    private var keyStart: [Int] = []
-    private var keyLength: [Int] = []
+    /// Group g's key bytes are arena[keyBounds[g] ..< keyBounds[g + 1]].
+    private var keyBounds: [Int] = [0]
+    /// Each group's full hash, read only when the slot array grows.
     private var hashes: [UInt64] = []
-    private var slots: [Int32] = [Int32](repeating: -1, count: 1024)
+    /// 0 for an empty slot, else the hash's high 32 bits above group + 1: a probe compares that tag before it
+    /// touches the group's key, so mismatches cost no further memory loads.
+    private var slots: [UInt64] = [UInt64](repeating: 0, count: 1024)
+    /// Groups of the current dictionary's entries, for `groupsWithOneVaryingKey`.
+    var dictionaryCache = DictionaryGroupCache()
 
-    var count: Int { keyStart.count }
+    var count: Int { hashes.count }
 
     /// Group numbers for every row of the batch's key vectors; `onNewGroup(row)` is called for rows that start a group.
     mutating func groups(for keys: [Vector], count: Int, onNewGroup: (Int) -> Void) -> [Int32] {
@@ -25,35 +30,8 @@ struct GroupTable {
             }
             return [Int32](repeating: g, count: count)
         }
-        // One dictionary-encoded key (Parquet dictionary pages): look up each distinct entry once. NULL rows share
-        // one extra entry after the dictionary's.
-        if keys.count == 1, case .dictionary(let indices) = keys[0].shape {
-            let validity = keys[0].validity
-            let nullEntry = keys[0].storage.count
-            @inline(__always) func entry(_ row: Int) -> Int {
-                if let validity, !validity.isSet(row) { return nullEntry }
-                return Int(indices[row])
-            }
-            var groupOfEntry = [Int32](repeating: -1, count: nullEntry + 1)
-            var out = [Int32](repeating: 0, count: count)
-            var entryRows: [Int] = []
-            for row in 0..<count where groupOfEntry[entry(row)] == -1 {
-                groupOfEntry[entry(row)] = -2
-                entryRows.append(row)
-            }
-            let sample = keys[0].sliced(entryRows.map { Int32($0) })
-            let (bytes, offsets) = KeyColumns.encode([sample], count: entryRows.count)
-            bytes.withUnsafeBytes { raw in
-                for (k, row) in entryRows.enumerated() {
-                    let key = UnsafeRawBufferPointer(rebasing: raw[offsets[k]..<offsets[k + 1]])
-                    let (g, inserted) = findOrInsert(key, hash: KeyColumns.hash(key))
-                    if inserted { onNewGroup(row) }
-                    groupOfEntry[entry(row)] = g
-                }
-            }
-            for row in 0..<count { out[row] = groupOfEntry[entry(row)] }
-            return out
-        }
+        // One key varies and the others are constant: dictionary entries or small integers, no per-row encoding.
+        if let out = groupsWithOneVaryingKey(keys, count: count, onNewGroup: onNewGroup) { return out }
         let (bytes, offsets) = KeyColumns.encode(keys, count: count)
         var out = [Int32](repeating: 0, count: count)
         bytes.withUnsafeBytes { raw in
@@ -72,58 +50,66 @@ struct GroupTable {
     func lookup(_ keys: [Vector], count: Int) -> [Int32] {
         let (bytes, offsets) = KeyColumns.encode(keys, count: count)
         var out = [Int32](repeating: -1, count: count)
-        let mask = slots.count - 1
         bytes.withUnsafeBytes { raw in
             for row in 0..<count {
                 let key = UnsafeRawBufferPointer(rebasing: raw[offsets[row]..<offsets[row + 1]])
-                let h = KeyColumns.hash(key)
-                var i = Int(truncatingIfNeeded: h) & mask
-                while true {
-                    let g = slots[i]
-                    if g < 0 { break }
-                    if hashes[Int(g)] == h && keyLength[Int(g)] == key.count && equal(Int(g), key) { out[row] = g; break }
-                    i = (i + 1) & mask
-                }
+                out[row] = probe(key, hash: KeyColumns.hash(key)).group
             }
         }
         return out
     }
 
-    private mutating func findOrInsert(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (Int32, Bool) {
-        var mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let g = slots[i]
-            if g < 0 { break }
-            if hashes[Int(g)] == hash && keyLength[Int(g)] == key.count && equal(Int(g), key) { return (g, false) }
-            i = (i + 1) & mask
-        }
-        let g = Int32(keyStart.count)
-        keyStart.append(arena.count)
-        keyLength.append(key.count)
+    mutating func findOrInsert(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (Int32, Bool) {
+        let (slot, found) = probe(key, hash: hash)
+        if found >= 0 { return (found, false) }
+        let g = Int32(hashes.count)
         hashes.append(hash)
-        arena.append(contentsOf: key)
-        slots[i] = g
-        if keyStart.count * 2 > slots.count {
-            grow()
-            mask = slots.count - 1
-        }
+        // As typed bytes so that the append is one copy, not the generic element-by-element path.
+        arena.append(contentsOf: key.assumingMemoryBound(to: UInt8.self))
+        keyBounds.append(arena.count)
+        slots[slot] = Self.slotEntry(hash: hash, group: g)
+        if hashes.count * 2 > slots.count { grow() }
         return (g, true)
     }
 
-    private func equal(_ g: Int, _ key: UnsafeRawBufferPointer) -> Bool {
-        arena.withUnsafeBytes { a in
-            key.count == 0 || memcmp(a.baseAddress! + keyStart[g], key.baseAddress!, key.count) == 0
+    @inline(__always)
+    private static func slotEntry(hash: UInt64, group: Int32) -> UInt64 {
+        (hash >> 32) << 32 | UInt64(UInt32(truncatingIfNeeded: group) &+ 1)
+    }
+
+    /// The slot holding `key` and its group, or the empty slot where it would go and -1.
+    @inline(__always)
+    private func probe(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (slot: Int, group: Int32) {
+        let mask = slots.count - 1
+        let tag = hash >> 32
+        var i = Int(truncatingIfNeeded: hash) & mask
+        return slots.withUnsafeBufferPointer { s in
+            keyBounds.withUnsafeBufferPointer { bounds in
+                arena.withUnsafeBytes { a in
+                    while true {
+                        let entry = s[i]
+                        if entry == 0 { return (i, -1) }
+                        if entry >> 32 == tag {
+                            let g = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                            let start = bounds[g], n = bounds[g + 1] - start
+                            if n == key.count && (n == 0 || memcmp(a.baseAddress! + start, key.baseAddress!, n) == 0) {
+                                return (i, Int32(g))
+                            }
+                        }
+                        i = (i + 1) & mask
+                    }
+                }
+            }
         }
     }
 
     private mutating func grow() {
-        var bigger = [Int32](repeating: -1, count: slots.count * 2)
+        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = bigger.count - 1
-        for g in 0..<keyStart.count {
+        for g in 0..<hashes.count {
             var i = Int(truncatingIfNeeded: hashes[g]) & mask
-            while bigger[i] >= 0 { i = (i + 1) & mask }
-            bigger[i] = Int32(g)
+            while bigger[i] != 0 { i = (i + 1) & mask }
+            bigger[i] = Self.slotEntry(hash: hashes[g], group: Int32(g))
         }
         slots = bigger
     }

@@ -10,7 +10,7 @@ final class HashAggregateOperator: Operator {
     private let arguments: [[CompiledExpression]]
     private let states: [AggregateState]
     private var table = GroupTable()
-    private var keyBuilders: [VectorBuilder]
+    private var keyColumns: GroupKeyColumns
     private var groupCount = 0
     private var output: [Batch]? = nil
 
@@ -20,7 +20,7 @@ final class HashAggregateOperator: Operator {
         keyTypes = keys.map(\.type)
         arguments = try aggregates.map { try $0.arguments.map(ExpressionCompiler.compile) }
         states = try aggregates.map(AggregateStates.make)
-        keyBuilders = keys.map { VectorBuilder(type: $0.type) }
+        keyColumns = GroupKeyColumns(types: keys.map(\.type))
     }
 
     func next() throws -> Batch? {
@@ -43,9 +43,9 @@ final class HashAggregateOperator: Operator {
                 if groupCount == 0 { groupCount = 1 }
                 groups = [Int32](repeating: 0, count: batch.count)
             } else {
-                groups = table.groups(for: keyVectors, count: batch.count) { row in
-                    for (k, v) in keyVectors.enumerated() { keyBuilders[k].append(v.value(at: row)) }
-                }
+                var newRows: [Int32] = []
+                groups = table.groups(for: keyVectors, count: batch.count) { newRows.append(Int32($0)) }
+                keyColumns.append(keyVectors, rows: newRows)
                 groupCount = table.count
             }
             for (a, state) in states.enumerated() {
@@ -62,10 +62,10 @@ final class HashAggregateOperator: Operator {
             if groupCount == 0 { groupCount = 1 }
             mapping = [0]
         } else {
-            let otherKeys = other.keyBuilders.map { $0.finish() }
-            mapping = table.groups(for: otherKeys, count: other.groupCount) { row in
-                for (k, v) in otherKeys.enumerated() { keyBuilders[k].append(v.value(at: row)) }
-            }
+            let otherKeys = other.keyColumns.finish()
+            var newRows: [Int32] = []
+            mapping = table.groups(for: otherKeys, count: other.groupCount) { newRows.append(Int32($0)) }
+            keyColumns.append(otherKeys, rows: newRows)
             groupCount = table.count
         }
         for (mine, theirs) in zip(states, other.states) {
@@ -73,14 +73,15 @@ final class HashAggregateOperator: Operator {
         }
     }
 
-    /// Whether partial aggregations can be merged (DISTINCT aggregates keep per-group sets that do not merge yet).
-    static func isMergeable(_ aggregates: [AggregateCall]) -> Bool { !aggregates.contains { $0.distinct } }
+    /// Whether partial aggregations can be merged: every state merges (DISTINCT ones replay the other worker's
+    /// distinct values into their own set).
+    static func isMergeable(_ aggregates: [AggregateCall]) -> Bool { true }
 
     /// Turns the groups into output batches: keys, then aggregates.
     func emit() {
         // A global aggregate over no rows still yields one row (count 0, sum NULL).
         if keys.isEmpty && groupCount == 0 { groupCount = 1 }
-        let columns = keyBuilders.map { $0.finish() } + states.map { $0.finish(groupCount: groupCount) }
+        let columns = keyColumns.finish() + states.map { $0.finish(groupCount: groupCount) }
         var batches: [Batch] = []
         var start = 0
         let full = Batch(columns: columns, count: groupCount)
