@@ -130,6 +130,8 @@ final class HashJoinOperator: Operator {
             return probeOnly(batch, start..<cursor)
         }
         var probeRows: [Int32] = [], buildRows: [Int32] = []
+        probeRows.reserveCapacity(min(chunkPairs, batch.count - cursor) + 64)
+        buildRows.reserveCapacity(min(chunkPairs, batch.count - cursor) + 64)
         while cursor < batch.count && probeRows.count < chunkPairs {
             if keyless {
                 for b in 0..<buildCount { probeRows.append(Int32(cursor)); buildRows.append(Int32(b)) }

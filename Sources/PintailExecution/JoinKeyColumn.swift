@@ -95,17 +95,23 @@ enum JoinKeyColumn {
         case (.wide(let a), .wide(let b)):
             for i in rows.indices where other[i] >= 0 && a[Int(rows[i])] != b[Int(other[i])] { equal[i] = false }
         case (.bytes(let a, let ai), .bytes(let b, let bi)):
+            // Rows are read through the dictionary indices when a side has them.
+            let xi = ai ?? [], yi = bi ?? [], viaX = ai != nil, viaY = bi != nil
             a.offsets.withUnsafeBufferPointer { ao in
                 b.offsets.withUnsafeBufferPointer { bo in
                     a.bytes.withUnsafeBytes { ab in
                         b.bytes.withUnsafeBytes { bb in
-                            for i in rows.indices where other[i] >= 0 {
-                                let x = ai.map { Int($0[Int(rows[i])]) } ?? Int(rows[i])
-                                let y = bi.map { Int($0[Int(other[i])]) } ?? Int(other[i])
-                                let xs = Int(ao[x]), xn = Int(ao[x + 1]) - xs
-                                let ys = Int(bo[y]), yn = Int(bo[y + 1]) - ys
-                                if xn != yn || (xn > 0 && memcmp(ab.baseAddress! + xs, bb.baseAddress! + ys, xn) != 0) {
-                                    equal[i] = false
+                            xi.withUnsafeBufferPointer { xi in
+                                yi.withUnsafeBufferPointer { yi in
+                                    for i in rows.indices where other[i] >= 0 {
+                                        let x = viaX ? Int(xi[Int(rows[i])]) : Int(rows[i])
+                                        let y = viaY ? Int(yi[Int(other[i])]) : Int(other[i])
+                                        let xs = Int(ao[x]), xn = Int(ao[x + 1]) - xs
+                                        let ys = Int(bo[y]), yn = Int(bo[y + 1]) - ys
+                                        if xn != yn || (xn > 0 && memcmp(ab.baseAddress! + xs, bb.baseAddress! + ys, xn) != 0) {
+                                            equal[i] = false
+                                        }
+                                    }
                                 }
                             }
                         }

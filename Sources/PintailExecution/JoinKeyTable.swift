@@ -89,39 +89,52 @@ struct JoinKeyTable {
         }
         let hashes = JoinKeyTable.hashes(probe, count: n)
         var out = [Int32](repeating: -1, count: n)
+        var candidateRow = [Int32](repeating: -1, count: n)
         var position = [Int](repeating: 0, count: n)
-        var pending: [Int32] = []
-        pending.reserveCapacity(n)
-        for r in 0..<n where valid[r] {
-            position[r] = Int(truncatingIfNeeded: hashes[r]) & (slots.count - 1)
-            pending.append(Int32(r))
-        }
         let mask = slots.count - 1
-        // Each round: the next slot with the row's hash, then the keys compared column by column; rows whose
-        // candidate differs (a hash collision) go round again from the following slot.
+        // First the next slot with the row's hash, for all rows in one loop; then the keys compared column by
+        // column. Rows whose candidate differs (a hash collision) go round again from the following slot.
+        var pending = (0..<Int32(n)).map { $0 }
+        var first = true
         while !pending.isEmpty {
-            var candidateRow = [Int32](repeating: -1, count: pending.count)
             slots.withUnsafeBufferPointer { slots in
                 keyHash.withUnsafeBufferPointer { keyHash in
-                    for (j, r32) in pending.enumerated() {
-                        let r = Int(r32), h = hashes[r]
-                        var i = position[r]
-                        while true {
-                            let k = slots[i]
-                            if k < 0 { break }
-                            if keyHash[Int(k)] == h { out[r] = k; candidateRow[j] = keyRow[Int(k)]; break }
-                            i = (i + 1) & mask
+                    keyRow.withUnsafeBufferPointer { keyRow in
+                        hashes.withUnsafeBufferPointer { hashes in
+                            valid.withUnsafeBufferPointer { valid in
+                                out.withUnsafeMutableBufferPointer { out in
+                                    candidateRow.withUnsafeMutableBufferPointer { candidateRow in
+                                        position.withUnsafeMutableBufferPointer { position in
+                                            for r32 in pending {
+                                                let r = Int(r32)
+                                                guard valid[r] else { continue }
+                                                let h = hashes[r]
+                                                var i = first ? Int(truncatingIfNeeded: h) & mask : position[r]
+                                                while true {
+                                                    let k = slots[i]
+                                                    if k < 0 { break }
+                                                    if keyHash[Int(k)] == h { out[r] = k; candidateRow[r] = keyRow[Int(k)]; break }
+                                                    i = (i + 1) & mask
+                                                }
+                                                position[r] = i
+                                            }
+                                        }
+                                    }
+                                }
+                            }
                         }
-                        position[r] = i
                     }
                 }
             }
+            first = false
+            let others = pending.map { candidateRow[Int($0)] }
             var equal = [Bool](repeating: true, count: pending.count)
-            for (c, column) in probe.enumerated() { column.check(pending, against: columns[c], at: candidateRow, equal: &equal) }
+            for (c, column) in probe.enumerated() { column.check(pending, against: columns[c], at: others, equal: &equal) }
             var again: [Int32] = []
-            for j in pending.indices where candidateRow[j] >= 0 && !equal[j] {
+            for j in pending.indices where others[j] >= 0 && !equal[j] {
                 let r = Int(pending[j])
                 out[r] = -1
+                candidateRow[r] = -1
                 position[r] = (position[r] + 1) & mask
                 again.append(pending[j])
             }

@@ -97,18 +97,7 @@ struct SortPile {
     /// The best `limit` candidates in key order (ties in arrival order), copied into one source batch.
     func cut(keys: [SortKey], limit: Int, types: [DataType]) -> SortPile {
         let sortColumns = keys.indices.map { Vector.concatenate(keyColumns[$0], type: keys[$0].expression.type) }
-        let comparators = zip(sortColumns, keys).map { RowComparator(vector: $0, key: $1) }
-        var order = (0..<Int32(count)).map { $0 }
-        // Comparators are borrowed from a buffer (a `for c in` copy would retain their arrays per comparison).
-        comparators.withUnsafeBufferPointer { cs in
-            order.sort { a, b in
-                for k in 0..<cs.count {
-                    let r = cs[k].compare(Int(a), Int(b))
-                    if r != 0 { return r < 0 }
-                }
-                return a < b
-            }
-        }
+        var order = RowSort.sorted((0..<Int32(count)).map { $0 }, columns: sortColumns, keys: keys)
         if order.count > limit { order = Array(order.prefix(limit)) }
         let kept = RowGather.gather(sources, batches: order.map { batchOf[Int($0)] }, rows: order.map { rowOf[Int($0)] },
                                     types: types)

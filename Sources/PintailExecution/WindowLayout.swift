@@ -33,10 +33,9 @@ struct WindowLayout {
             (order, bounds) = WindowLayout.bucket(partitionOf, partitions: table.count + 1)
         } else {
             // Nested partition keys: sort by them (ties in row order), then number the runs.
-            let comparators = partitionKeys.map {
-                RowComparator(vector: $0, key: SortKey(expression: .literal(.null, $0.type), ascending: true, nullsFirst: false))
-            }
-            order = WindowLayout.sorted((0..<Int32(n)).map { $0 }, comparators)
+            let ascending = partitionKeys.map { SortKey(expression: .literal(.null, $0.type), ascending: true, nullsFirst: false) }
+            let comparators = zip(partitionKeys, ascending).map { RowComparator(vector: $0, key: $1) }
+            order = RowSort.sorted((0..<Int32(n)).map { $0 }, columns: partitionKeys, keys: ascending)
             var ids = [Int32](repeating: 0, count: n)
             var id: Int32 = 0
             bounds = [0]
@@ -53,7 +52,7 @@ struct WindowLayout {
         if !orderComparators.isEmpty {
             for b in 0..<(bounds.count - 1) where bounds[b + 1] - bounds[b] > 1 {
                 let range = bounds[b]..<bounds[b + 1]
-                order.replaceSubrange(range, with: WindowLayout.sorted(Array(order[range]), orderComparators))
+                order.replaceSubrange(range, with: RowSort.sorted(Array(order[range]), columns: orderKeys, keys: orderSpec))
             }
         }
         self.order = order
@@ -101,22 +100,6 @@ struct WindowLayout {
             next[Int(p)] += 1
         }
         return (order, bounds)
-    }
-
-    /// `rows` sorted by the comparators, ties in row order.
-    private static func sorted(_ rows: [Int32], _ comparators: [RowComparator]) -> [Int32] {
-        var rows = rows
-        // Comparators are borrowed from a buffer (a `for c in` copy would retain their arrays per comparison).
-        comparators.withUnsafeBufferPointer { cs in
-            rows.sort { a, b in
-                for k in 0..<cs.count {
-                    let r = cs[k].compare(Int(a), Int(b))
-                    if r != 0 { return r < 0 }
-                }
-                return a < b
-            }
-        }
-        return rows
     }
 
     /// The frame of sorted position `p` as a range of sorted positions (possibly empty).

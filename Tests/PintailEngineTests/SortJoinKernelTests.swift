@@ -144,4 +144,34 @@ import Testing
             }
         }
     }
+
+    /// Window layouts: each row's position within its partition (row_number) and its peer group must be those of
+    /// a reference sort by (partition, ORDER BY keys, row), with NULL partition keys forming one partition.
+    @Test func windowLayoutMatchesReferenceSort() throws {
+        let input = Self.batches(count: 3, rows: 300, seed: 21)
+        let all = Self.rows(input)
+        let n = all.count
+        let columns = (0..<Self.types.count).map { c in Vector.concatenate(input.map { $0.columns[c] }, type: Self.types[c]) }
+        let spec = [SortKey(expression: .column(2, .double), ascending: false, nullsFirst: false),
+                    SortKey(expression: .column(1, Self.types[1]), ascending: true, nullsFirst: false)]
+        // Partition by votes (bigint with NULLs); order by score DESC, id.
+        let layout = WindowLayout(partitionKeys: [columns[0]], orderKeys: [columns[2], columns[1]], orderSpec: spec, count: n)
+        var rowNumber = [Int](repeating: 0, count: n), peerSize = [Int](repeating: 0, count: n)
+        for p in 0..<n {
+            rowNumber[Int(layout.order[p])] = p - layout.partitionStart[p] + 1
+            peerSize[Int(layout.order[p])] = layout.peerEnd[p] - layout.peerStart[p]
+        }
+        for r in 0..<n {
+            let same = (0..<n).filter { all[$0][0] == all[r][0] }
+            func before(_ a: Int, _ b: Int) -> Bool {
+                let sa = all[a][2], sb = all[b][2]
+                if sa != sb { return ValueOrdering.compare(sa, sb) > 0 }
+                let ia = all[a][1], ib = all[b][1]
+                if ia != ib { return ValueOrdering.compare(ia, ib) < 0 }
+                return a < b
+            }
+            #expect(rowNumber[r] == same.filter { before($0, r) }.count + 1)
+            #expect(peerSize[r] == same.filter { all[$0][2] == all[r][2] && all[$0][1] == all[r][1] }.count)
+        }
+    }
 }
