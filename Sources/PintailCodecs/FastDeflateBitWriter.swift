@@ -31,8 +31,10 @@ struct FastDeflateBitWriter {
         position += count
     }
 
-    /// Ends the stream: the last partial byte, already stored, becomes part of the output.
+    /// Ends the stream: the last partial byte becomes part of the output. It is stored again here because a
+    /// `rewind` since the last `put` left it at the old position.
     mutating func finish() {
+        UnsafeMutableRawPointer(out + position).storeBytes(of: pending.littleEndian, as: UInt64.self)
         position += (pendingCount + 7) >> 3
         pending = 0
         pendingCount = 0
