@@ -11,11 +11,19 @@ enum Arithmetic {
     static func apply(_ op: Operator, _ l: Vector, _ r: Vector, leftType: DataType, rightType: DataType,
                       resultType: DataType) throws -> Vector {
         let count = l.count
-        let validity = l.flattened().flatValidity.and(r.flattened().flatValidity)
-        let a = l.flattened(), b = r.flattened()
         if case .decimal = resultType {
-            return try decimal(op, a, b, leftType: leftType, rightType: rightType, resultType: resultType, validity: validity)
+            // Constants stay one value wide for the 64-bit kernel.
+            let a = l.isConstant ? l : l.flattened(), b = r.isConstant ? r : r.flattened()
+            let validity = a.flatValidity.and(b.flatValidity)
+            if let fast = Decimal64Kernel.apply(op, a, b, leftType: leftType, rightType: rightType, resultType: resultType,
+                                                validity: validity) {
+                return fast
+            }
+            return try decimal(op, a.flattened(), b.flattened(), leftType: leftType, rightType: rightType, resultType: resultType,
+                               validity: validity)
         }
+        let a = l.flattened(), b = r.flattened()
+        let validity = a.flatValidity.and(b.flatValidity)
         if resultType == .double || resultType == .real {
             guard let x = a.doubleValues(), let y = b.doubleValues() else { throw ExecutionError("internal: double operands expected") }
             var out = [Double](repeating: 0, count: count)

@@ -46,28 +46,10 @@ enum ShortCircuitLogic {
             let flat = result.flattened()
             guard case .bool(let bits) = flat.storage else { throw ExecutionError("internal: boolean operand expected") }
             let validity = flat.flatValidity
-            var next: [Int32] = []
-            next.reserveCapacity(activeCount)
-            bits.withUnsafeBufferPointer { bits in
+            let next = bits.withUnsafeBufferPointer { bits in
                 value.withUnsafeMutableBufferPointer { value in
                     sawNull.withUnsafeMutableBufferPointer { sawNull in
-                        // `j` indexes the result, `row` the batch.
-                        func merge(_ j: Int, _ row: Int) {
-                            if let validity, !validity[j] {
-                                sawNull[row] = 1
-                                anyNull = true
-                                next.append(Int32(row))
-                            } else if bits[j] == decided {
-                                value[row] = decided
-                            } else {
-                                next.append(Int32(row))
-                            }
-                        }
-                        if let rows = active {
-                            for (j, row) in rows.enumerated() { merge(sliced ? j : Int(row), Int(row)) }
-                        } else {
-                            for row in 0..<n { merge(row, row) }
-                        }
+                        merge(bits, validity, active, sliced: sliced, count: n, decided: decided, value, sawNull, &anyNull)
                     }
                 }
             }
@@ -78,6 +60,60 @@ enum ShortCircuitLogic {
         var validity = Bitmap(count: n, value: true)
         for i in 0..<n where sawNull[i] == 1 && value[i] != decided { validity[i] = false }
         return .booleans(value, validity: validity)
+    }
+
+    /// Folds one operand's result into the running value and returns the rows still undecided. Undecided rows
+    /// hold the undecided value (TRUE for AND, FALSE for OR), so a valid result bit is the row's new value
+    /// whichever it is. `bits` has one entry per batch row, or per active row when `sliced`.
+    private static func merge(_ bits: UnsafeBufferPointer<UInt8>, _ validity: Bitmap?, _ active: [Int32]?, sliced: Bool,
+                              count n: Int, decided: UInt8, _ value: UnsafeMutableBufferPointer<UInt8>,
+                              _ sawNull: UnsafeMutableBufferPointer<UInt8>, _ anyNull: inout Bool) -> [Int32] {
+        let m = active?.count ?? n
+        let undecided = decided ^ 1
+        var nulls = false
+        let next = [Int32](unsafeUninitializedCapacity: m) { out, kept in
+            var c = 0
+            func visit(_ j: Int, _ row: Int) {
+                if let validity, !validity[j] {
+                    sawNull[row] = 1
+                    nulls = true
+                    out[c] = Int32(row)
+                    c += 1
+                    return
+                }
+                let b = bits[j]
+                value[row] = b
+                out[c] = Int32(row)
+                c += b == undecided ? 1 : 0
+            }
+            if let rows = active {
+                rows.withUnsafeBufferPointer { rows in
+                    if validity == nil {
+                        // The common case, without the NULL test.
+                        for j in 0..<m {
+                            let row = Int(rows[j]), b = bits[sliced ? j : row]
+                            value[row] = b
+                            out[c] = Int32(row)
+                            c += b == undecided ? 1 : 0
+                        }
+                    } else {
+                        for j in 0..<m { visit(sliced ? j : Int(rows[j]), Int(rows[j])) }
+                    }
+                }
+            } else if validity == nil {
+                for row in 0..<n {
+                    let b = bits[row]
+                    value[row] = b
+                    out[c] = Int32(row)
+                    c += b == undecided ? 1 : 0
+                }
+            } else {
+                for row in 0..<n { visit(row, row) }
+            }
+            kept = c
+        }
+        if nulls { anyNull = true }
+        return next
     }
 
     /// The batch's rows at `rows`, with only the columns the operand reads sliced (the others are placeholders
