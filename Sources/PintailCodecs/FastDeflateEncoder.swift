@@ -11,7 +11,9 @@ final class FastDeflateEncoder {
     private static let hashBits = 15
     /// Table entry for "no position": farther than any distance from every position.
     private static let noPosition: Int32 = -(1 << 20)
-    private static let outputBytes = 512 * 1024
+    static let defaultOutputBytes = 512 * 1024
+    /// Output handed to the sink once this much has built up (tests make it small to flush after every block).
+    private let outputBytes: Int
     /// A block's worst case: 15-bit codes for every byte plus its header, with slack for the bit writer.
     private static let blockOutputBound = blockBytes * 2 + 4096
 
@@ -28,8 +30,9 @@ final class FastDeflateEncoder {
     private let sink: Sink
     private var finished = false
 
-    init(sink: @escaping Sink) {
+    init(sink: @escaping Sink, outputBytes: Int = FastDeflateEncoder.defaultOutputBytes) {
         self.sink = sink
+        self.outputBytes = max(1, outputBytes)
         window = .allocate(capacity: Self.windowBytes + Self.chunkBytes + 8)
         table = .allocate(capacity: 1 << Self.hashBits)
         table.initialize(repeating: Self.noPosition, count: 1 << Self.hashBits)
@@ -38,7 +41,7 @@ final class FastDeflateEncoder {
         literalFrequencies.initialize(repeating: 0, count: 288)
         distanceFrequencies = .allocate(capacity: 32)
         distanceFrequencies.initialize(repeating: 0, count: 32)
-        output = .allocate(capacity: Self.outputBytes + Self.blockOutputBound + 8)
+        output = .allocate(capacity: self.outputBytes + Self.blockOutputBound + 8)
         bits = FastDeflateBitWriter(out: output)
     }
 
@@ -91,7 +94,7 @@ final class FastDeflateEncoder {
                                          distanceFrequencies: distanceFrequencies,
                                          final: final && end == filled, to: &bits)
             start = end
-            if bits.position >= Self.outputBytes { try flushOutput() }
+            if bits.position >= outputBytes { try flushOutput() }
         }
         compressed = filled
     }

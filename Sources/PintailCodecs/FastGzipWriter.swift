@@ -11,9 +11,14 @@ public final class FastGzipWriter {
     private var size: UInt32 = 0
     private var finished = false
 
-    public init(sink: @escaping Sink) throws {
+    public convenience init(sink: @escaping Sink) throws {
+        try self.init(sink: sink, outputBytes: FastDeflateEncoder.defaultOutputBytes)
+    }
+
+    /// `outputBytes`: how much compressed output builds up before it goes to the sink.
+    init(sink: @escaping Sink, outputBytes: Int) throws {
         self.sink = sink
-        encoder = FastDeflateEncoder(sink: sink)
+        encoder = FastDeflateEncoder(sink: sink, outputBytes: outputBytes)
         // ID1 ID2, CM = deflate, no flags, no modification time, XFL 4 (fastest), OS 3 (Unix).
         let header: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 4, 3]
         try header.withUnsafeBytes { try sink($0) }

@@ -140,4 +140,16 @@ import Testing
         }
         #expect(buffer[0] == 0x01)
     }
+
+    /// A tiny output buffer hands the output to the sink after every block, the last one included.
+    @Test func outputHandedOverAfterEveryBlock() throws {
+        for (size, seed) in [(1, 1), (70_000, 2), (300_000, 3), (1_200_000, 4)] {
+            let text = Self.words(size, seed: UInt64(seed))
+            var out: [UInt8] = []
+            let writer = try FastGzipWriter(sink: { out.append(contentsOf: $0) }, outputBytes: 1)
+            try writer.write(text)
+            try writer.finish()
+            #expect(try Self.inflate(out) == text, "\(size) bytes")
+        }
+    }
 }
