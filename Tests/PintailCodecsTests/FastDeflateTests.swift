@@ -152,4 +152,32 @@ import Testing
             #expect(try Self.inflate(out) == text, "\(size) bytes")
         }
     }
+
+    /// Random mixtures of copies from up to 40 KiB back (some beyond the window), noise and byte runs, so blocks
+    /// switch between dynamic and stored and matches hit every length and distance limit.
+    @Test func randomMixturesRoundTrip() throws {
+        var state: UInt64 = 77
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        for round in 0..<24 {
+            let size = next(250_000) + (round == 0 ? 0 : 1)
+            var data: [UInt8] = []
+            data.reserveCapacity(size)
+            while data.count < size {
+                switch next(3) {
+                case 0 where data.count > 0:
+                    let distance = 1 + next(min(data.count, 40_000))
+                    for _ in 0..<(1 + next(300)) { data.append(data[data.count - distance]) }
+                case 1:
+                    for _ in 0..<(1 + next(2000)) { data.append(UInt8(next(256))) }
+                default:
+                    data.append(contentsOf: repeatElement(UInt8(next(256)), count: 1 + next(600)))
+                }
+            }
+            data.removeLast(data.count - size)
+            try Self.roundTrip(data, "mixture \(round)")
+        }
+    }
 }
