@@ -97,8 +97,7 @@ struct SortPile {
     /// The best `limit` candidates in key order (ties in arrival order), copied into one source batch.
     func cut(keys: [SortKey], limit: Int, types: [DataType]) -> SortPile {
         let sortColumns = keys.indices.map { Vector.concatenate(keyColumns[$0], type: keys[$0].expression.type) }
-        var order = RowSort.sorted((0..<Int32(count)).map { $0 }, columns: sortColumns, keys: keys)
-        if order.count > limit { order = Array(order.prefix(limit)) }
+        let order = RowSort.sorted((0..<Int32(count)).map { $0 }, columns: sortColumns, keys: keys, limit: limit)
         let kept = RowGather.gather(sources, batches: order.map { batchOf[Int($0)] }, rows: order.map { rowOf[Int($0)] },
                                     types: types)
         var next = SortPile(keyCount: keys.count)

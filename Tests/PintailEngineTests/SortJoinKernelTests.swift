@@ -22,13 +22,14 @@ import Testing
         func next() throws -> Batch? { batches.isEmpty ? nil : batches.removeFirst() }
     }
 
-    static let types: [DataType] = [.bigint, .varchar(length: nil), .double, .varchar(length: nil)]
+    static let types: [DataType] = [.bigint, .varchar(length: nil), .double, .varchar(length: nil), .integer]
 
-    /// Batches of (votes bigint with NULLs, id varchar as a dictionary slice, score double, payload varchar).
+    /// Batches of (votes bigint with NULLs, id varchar as a dictionary slice, score double, payload varchar, stars
+    /// integer without NULLs).
     static func batches(count: Int, rows: Int, seed: UInt64) -> [Batch] {
         var rng = Lcg(state: seed)
         return (0..<count).map { b in
-            var votes = [Int64](), ids = [String](), scores = [Double](), payload = [String]()
+            var votes = [Int64](), ids = [String](), scores = [Double](), payload = [String](), stars = [Int32]()
             var valid = Bitmap(count: rows, value: true)
             for i in 0..<rows {
                 votes.append(Int64(rng.next(5) == 0 ? rng.next(50) : 0))
@@ -36,6 +37,7 @@ import Testing
                 ids.append("id-\(rng.next(rows * count))")
                 scores.append(Double(rng.next(7)) - 3)
                 payload.append("row \(b)-\(i)")
+                stars.append(Int32(rng.next(b < 5 ? 3 : 6)))
             }
             // The id column is a reversed dictionary view of its storage, as filtered batches are.
             let idStorage = ByteColumn(strings: ids.reversed())
@@ -46,6 +48,7 @@ import Testing
                 idColumn,
                 Vector(type: .double, count: rows, storage: .float64(scores)),
                 Vector(type: types[3], count: rows, storage: .bytes(ByteColumn(strings: payload))),
+                Vector(type: .integer, count: rows, storage: .int32(stars)),
             ], count: rows)
         }
     }
@@ -76,7 +79,8 @@ import Testing
     @Test func topNMatchesFullSort() throws {
         // 40 batches: enough sources and rows for several cuts, and a bound that rejects most rows.
         let input = Self.batches(count: 40, rows: 150, seed: 5)
-        for spec in [[(0, false, false), (1, true, false)], [(2, true, true), (0, false, true), (1, false, false)]] {
+        for spec in [[(0, false, false), (1, true, false)], [(2, true, true), (0, false, true), (1, false, false)],
+                     [(4, false, false), (1, true, false)], [(4, true, false), (2, false, false)]] {
             let keys = spec.map { SortKey(expression: .column($0.0, Self.types[$0.0]), ascending: $0.1, nullsFirst: $0.2) }
             let reference = Self.reference(input, keys: keys)
             for limit in [0, 1, 7, 100, 2500] {
@@ -94,10 +98,14 @@ import Testing
         let input = Self.batches(count: 6, rows: 100, seed: 9)
         let keys = [SortKey(expression: .column(2, .double), ascending: false, nullsFirst: false),
                     SortKey(expression: .column(0, .bigint), ascending: true, nullsFirst: true)]
-        let sort = try SortOperator(input: Batches(input), keys: keys)
-        var out: [Batch] = []
-        while let b = try sort.next() { out.append(b) }
-        #expect(Self.rows(out) == Self.reference(input, keys: keys))
+        // And with a leading integer key without NULLs (compared from its buffer).
+        let intKeys = [SortKey(expression: .column(4, .integer), ascending: false, nullsFirst: false)] + keys
+        for keys in [keys, intKeys] {
+            let sort = try SortOperator(input: Batches(input), keys: keys)
+            var out: [Batch] = []
+            while let b = try sort.next() { out.append(b) }
+            #expect(Self.rows(out) == Self.reference(input, keys: keys))
+        }
     }
 
     /// Key numbers agree with value equality: integers (bigint build, integer probe), doubles with -0.0 and NaN,
