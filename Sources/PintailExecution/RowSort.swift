@@ -1,50 +1,90 @@
 import PintailCore
 import PintailPlanner
 
-/// Sorts row numbers by flat key columns, ties in row-number order (a stable sort). A leading integer key without
-/// NULLs is compared straight from its buffer, and the generic comparators only see the rows that tie on it.
+/// Sorts row numbers by flat key columns, ties in row-number order (a stable sort). The first two keys, when they
+/// are integers or strings without NULLs, are compared through one UInt64 per row in key order (integers exactly,
+/// strings by their first 8 bytes), and the generic comparators only see the rows that tie there.
 enum RowSort {
     /// With `limit`, only the first `limit` rows of the order are returned.
     static func sorted(_ rows: [Int32], columns: [Vector], keys: [SortKey], limit: Int? = nil) -> [Int32] {
         var rows = rows
         let comparators = zip(columns, keys).map { RowComparator(vector: $0, key: $1) }
         guard !comparators.isEmpty else { return limit.map { Array(rows.prefix($0)) } ?? rows }
-        let lead: [Int64]? = columns[0].mayHaveNulls || !columns[0].isFlat ? nil : columns[0].int64Values()
-        if let lead, let limit, limit > 0, rows.count > 2 * limit {
+        var fast: [OrderedWords] = []
+        for c in columns.prefix(2) {
+            guard let words = OrderedWords(c) else { break }
+            fast.append(words)
+        }
+        if let lead = fast.first, lead.exact, let limit, limit > 0, rows.count > 2 * limit {
             // Rows whose leading key is worse than the limit-th best leading value cannot come out: drop them
-            // before the (generic) sort. The cut-off comes from sorting the bare integers.
-            var values = rows.map { lead[Int($0)] }
+            // before the sort. The cut-off comes from sorting the bare words.
+            var values = rows.map { lead.words[Int($0)] }
             values.sort()
             let ascending = keys[0].ascending
             let cutoff = ascending ? values[limit - 1] : values[values.count - limit]
-            rows = rows.filter { ascending ? lead[Int($0)] <= cutoff : lead[Int($0)] >= cutoff }
+            rows = rows.filter { ascending ? lead.words[Int($0)] <= cutoff : lead.words[Int($0)] >= cutoff }
         }
+        let ascending = keys.map(\.ascending)
+        let w0 = fast.count > 0 ? fast[0].words : [], w1 = fast.count > 1 ? fast[1].words : []
+        let exact0 = fast.count > 0 && fast[0].exact, exact1 = fast.count > 1 && fast[1].exact
+        let fastCount = fast.count
         // Comparators are borrowed from a buffer (a `for c in` copy would retain their arrays per comparison).
         comparators.withUnsafeBufferPointer { cs in
-            guard let lead else {
-                rows.sort { a, b in
-                    for k in 0..<cs.count {
-                        let r = cs[k].compare(Int(a), Int(b))
-                        if r != 0 { return r < 0 }
+            w0.withUnsafeBufferPointer { w0 in
+                w1.withUnsafeBufferPointer { w1 in
+                    rows.sort { a, b in
+                        if fastCount > 0 {
+                            let x = w0[Int(a)], y = w0[Int(b)]
+                            if x != y { return ascending[0] == (x < y) }
+                            if !exact0 { let r = cs[0].compare(Int(a), Int(b)); if r != 0 { return r < 0 } }
+                        }
+                        if fastCount > 1 {
+                            let x = w1[Int(a)], y = w1[Int(b)]
+                            if x != y { return ascending[1] == (x < y) }
+                            if !exact1 { let r = cs[1].compare(Int(a), Int(b)); if r != 0 { return r < 0 } }
+                        }
+                        for k in fastCount..<cs.count {
+                            let r = cs[k].compare(Int(a), Int(b))
+                            if r != 0 { return r < 0 }
+                        }
+                        return a < b
                     }
-                    return a < b
-                }
-                return
-            }
-            let ascending = keys[0].ascending
-            lead.withUnsafeBufferPointer { lead in
-                rows.sort { a, b in
-                    let x = lead[Int(a)], y = lead[Int(b)]
-                    if x != y { return ascending == (x < y) }
-                    for k in 1..<cs.count {
-                        let r = cs[k].compare(Int(a), Int(b))
-                        if r != 0 { return r < 0 }
-                    }
-                    return a < b
                 }
             }
         }
         if let limit, rows.count > limit { return Array(rows.prefix(limit)) }
         return rows
+    }
+}
+
+/// One UInt64 per row whose unsigned order is the key's ascending order: integers with the sign bit flipped
+/// (exact), strings as their first 8 bytes big-endian, zero-padded (equal words need the full comparison).
+struct OrderedWords {
+    let words: [UInt64]
+    let exact: Bool
+
+    /// Nil for NULLs, non-flat vectors and other kinds.
+    init?(_ v: Vector) {
+        guard v.isFlat, !v.mayHaveNulls else { return nil }
+        if case .int128 = v.storage { return nil }
+        if let ints = v.int64Values() {
+            words = ints.map { UInt64(bitPattern: $0) ^ (1 << 63) }
+            exact = true
+            return
+        }
+        guard let b = v.byteColumn else { return nil }
+        var out = [UInt64](repeating: 0, count: v.count)
+        b.offsets.withUnsafeBufferPointer { off in
+            b.bytes.withUnsafeBufferPointer { bytes in
+                for r in 0..<v.count {
+                    let s = Int(off[r]), n = min(8, Int(off[r + 1]) - s)
+                    var w: UInt64 = 0
+                    for i in 0..<8 { w = (w << 8) | (i < n ? UInt64(bytes[s + i]) : 0) }
+                    out[r] = w
+                }
+            }
+        }
+        words = out
+        exact = false
     }
 }

@@ -95,12 +95,14 @@ import Testing
     }
 
     @Test func fullSortMatchesReference() throws {
-        let input = Self.batches(count: 6, rows: 100, seed: 9)
+        let input = Self.batches(count: 12, rows: 100, seed: 9)
         let keys = [SortKey(expression: .column(2, .double), ascending: false, nullsFirst: false),
                     SortKey(expression: .column(0, .bigint), ascending: true, nullsFirst: true)]
         // And with a leading integer key without NULLs (compared from its buffer).
         let intKeys = [SortKey(expression: .column(4, .integer), ascending: false, nullsFirst: false)] + keys
-        for keys in [keys, intKeys] {
+        // And a leading string key whose values share their first 8 bytes ("row 10-1..."), descending.
+        let textKeys = [SortKey(expression: .column(3, Self.types[3]), ascending: false, nullsFirst: false)]
+        for keys in [keys, intKeys, textKeys] {
             let sort = try SortOperator(input: Batches(input), keys: keys)
             var out: [Batch] = []
             while let b = try sort.next() { out.append(b) }
