@@ -20,9 +20,11 @@ import torch
 from safetensors.torch import load_file, save_file
 from transformers import BertTokenizer
 
-torch.set_num_threads(2)
+torch.set_num_threads(int(os.environ.get("THREADS", "2")))  # 1 on a busy machine: OpenMP barriers stall when oversubscribed
 torch.manual_seed(0)
-SEED, MAX_LEN, RANK, ALPHA = 13, 64, 16, 32
+SEED, MAX_LEN = 13, 64
+RANK = int(os.environ.get("RANK", "16"))
+ALPHA = 2 * RANK
 TOP = int(os.environ.get("TOP", "2"))  # encoder layers with adapters (the rest are frozen and cached)
 LR = float(os.environ.get("LR", "1e-3"))
 H, HEADS = 384, 12
@@ -187,9 +189,12 @@ def main(data_dir, minilm_dir, repo):
     per_epoch = math.ceil(len(train) / 32)
     # Warm-up, then a cosine decay to zero within every epoch (warm restarts): the head saved after any epoch
     # was trained to the end of a schedule, so a run cut short on a busy machine still leaves a finished model.
+    # SCHEDULE=whole: one cosine decay over all epochs instead (for a run on a quiet machine).
+    whole = os.environ.get("SCHEDULE", "restart") == "whole"
     def factor(step):
         warm = min(1.0, (step + 1) / 100)
-        return warm * 0.5 * (1 + math.cos(math.pi * (step % per_epoch) / per_epoch))
+        t = step / steps if whole else (step % per_epoch) / per_epoch
+        return warm * 0.5 * (1 + math.cos(math.pi * t))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, factor)
 
     def forward(batch_rows, idx):
