@@ -80,4 +80,30 @@ import Testing
             #expect(ours.starts(with: Array(ReviewBatch.tsvHeader.utf8)))
         }
     }
+
+    /// `--gzip-level N` switches the TSV files to zlib: other bytes, the same text.
+    @Test func zlibLevelGivesOtherBytesButTheSameText() throws {
+        var roots: [String] = []
+        defer { for root in roots { try? FileManager.default.removeItem(atPath: root) } }
+        var files: [[UInt8]] = []
+        for extra in [[], ["--gzip-level", "6"]] {
+            let root = NSTemporaryDirectory() + "pintail-datagen-zlib-" + UUID().uuidString
+            roots.append(root)
+            let options = try DatagenOptions.parse(["--rows", "3000", "--out", root, "--format", "tsv"] + extra)
+            let writer = LakeWriter(options: options, partRows: 400)
+            _ = try writer.writeLake(threads: 1)
+            files.append(Array(try Data(contentsOf: writer.tsvURL(0))))
+        }
+        #expect(files[0] != files[1])
+        var texts: [[UInt8]] = []
+        for file in files {
+            let decoder = try GzipStreamDecoder()
+            var text: [UInt8] = []
+            try decoder.decode(file) { text.append(contentsOf: $0) }
+            try decoder.finish()
+            texts.append(text)
+        }
+        #expect(!texts[0].isEmpty)
+        #expect(texts[0] == texts[1])
+    }
 }
