@@ -22,20 +22,23 @@ struct DictionarySeenEntries {
         var rows: [Int32] = []
         let validity = v.validity
         let entries = seen.count
-        try indices.withUnsafeBufferPointer { idx in
-            try seen.withUnsafeMutableBufferPointer { s in
+        var badIndex: Int? = nil
+        indices.withUnsafeBufferPointer { idx in
+            seen.withUnsafeMutableBufferPointer { s in
+                // A non-throwing loop with one unsigned range check per row; a bad index stops it and throws below.
                 for i in 0..<v.count {
                     if let validity, !validity.isSet(i) { continue }
                     let e = Int(idx[i])
-                    guard e >= 0, e < entries else {
-                        throw ExecutionError("internal: dictionary index \(e) outside a dictionary of \(entries) entries")
-                    }
+                    guard UInt(bitPattern: e) < UInt(entries) else { badIndex = e; return }
                     if !s[e] {
                         s[e] = true
                         rows.append(Int32(i))
                     }
                 }
             }
+        }
+        if let badIndex {
+            throw ExecutionError("internal: dictionary index \(badIndex) outside a dictionary of \(entries) entries")
         }
         return rows
     }
