@@ -3,7 +3,7 @@ import PintailCore
 /// Semi-join reduction of a decorrelated scalar subquery (a "magic set"). `(SELECT avg(l_quantity) FROM lineitem
 /// WHERE l_partkey = p_partkey)` becomes `lineitem` grouped by `l_partkey` and left-joined to the outer rows; only
 /// the groups of keys the outer query holds are ever looked up. When those keys come from a small filtered
-/// relation inside the outer plan (TPC-H Q17: the 2,000 parts of one brand and container), the subquery's input
+/// relation inside the outer plan (TPC-H Q17: the 204 parts of one brand and container), the subquery's input
 /// is first semi-joined with that relation, so it aggregates a few thousand rows instead of all of `lineitem`.
 ///
 /// Correct for any source of the keys on the outer plan's path: the outer rows' keys are a subset of the source's
