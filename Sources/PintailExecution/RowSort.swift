@@ -7,27 +7,49 @@ import PintailPlanner
 enum RowSort {
     /// With `limit`, only the first `limit` rows of the order are returned.
     static func sorted(_ rows: [Int32], columns: [Vector], keys: [SortKey], limit: Int? = nil) -> [Int32] {
-        var rows = rows
-        let comparators = zip(columns, keys).map { RowComparator(vector: $0, key: $1) }
-        guard !comparators.isEmpty else { return limit.map { Array(rows.prefix($0)) } ?? rows }
+        RowSorter(columns: columns, keys: keys).sorted(rows, limit: limit)
+    }
+}
+
+/// The comparison state of a sort, prepared once for sorting many row sets over the same columns (window
+/// partitions).
+struct RowSorter {
+    private let comparators: [RowComparator]
+    private let ascending: [Bool]
+    private let w0: [UInt64], w1: [UInt64]
+    private let exact0: Bool, exact1: Bool
+    private let fastCount: Int
+
+    init(columns: [Vector], keys: [SortKey]) {
+        comparators = zip(columns, keys).map { RowComparator(vector: $0, key: $1) }
+        ascending = keys.map(\.ascending)
         var fast: [OrderedWords] = []
         for c in columns.prefix(2) {
             guard let words = OrderedWords(c) else { break }
             fast.append(words)
         }
-        if let lead = fast.first, lead.exact, let limit, limit > 0, rows.count > 2 * limit {
+        w0 = fast.count > 0 ? fast[0].words : []
+        w1 = fast.count > 1 ? fast[1].words : []
+        exact0 = fast.count > 0 && fast[0].exact
+        exact1 = fast.count > 1 && fast[1].exact
+        fastCount = fast.count
+    }
+
+    /// `rows` in key order (the first `limit` of them with a limit), ties in row-number order.
+    func sorted(_ rows: [Int32], limit: Int? = nil) -> [Int32] {
+        var rows = rows
+        guard !comparators.isEmpty else { return limit.map { Array(rows.prefix($0)) } ?? rows }
+        if fastCount > 0, exact0, let limit, limit > 0, rows.count > 2 * limit {
             // Rows whose leading key is worse than the limit-th best leading value cannot come out: drop them
             // before the sort. The cut-off comes from sorting the bare words.
-            var values = rows.map { lead.words[Int($0)] }
+            let ascending = self.ascending[0], lead = self.w0
+            var values = rows.map { lead[Int($0)] }
             values.sort()
-            let ascending = keys[0].ascending
             let cutoff = ascending ? values[limit - 1] : values[values.count - limit]
-            rows = rows.filter { ascending ? lead.words[Int($0)] <= cutoff : lead.words[Int($0)] >= cutoff }
+            rows = rows.filter { ascending ? lead[Int($0)] <= cutoff : lead[Int($0)] >= cutoff }
         }
-        let ascending = keys.map(\.ascending)
-        let w0 = fast.count > 0 ? fast[0].words : [], w1 = fast.count > 1 ? fast[1].words : []
-        let exact0 = fast.count > 0 && fast[0].exact, exact1 = fast.count > 1 && fast[1].exact
-        let fastCount = fast.count
+        let fastCount = self.fastCount, exact0 = self.exact0, exact1 = self.exact1
+        let up0 = ascending[0], up1 = ascending.count > 1 && ascending[1]
         // Comparators are borrowed from a buffer (a `for c in` copy would retain their arrays per comparison).
         comparators.withUnsafeBufferPointer { cs in
             w0.withUnsafeBufferPointer { w0 in
@@ -35,12 +57,12 @@ enum RowSort {
                     rows.sort { a, b in
                         if fastCount > 0 {
                             let x = w0[Int(a)], y = w0[Int(b)]
-                            if x != y { return ascending[0] == (x < y) }
+                            if x != y { return up0 == (x < y) }
                             if !exact0 { let r = cs[0].compare(Int(a), Int(b)); if r != 0 { return r < 0 } }
                         }
                         if fastCount > 1 {
                             let x = w1[Int(a)], y = w1[Int(b)]
-                            if x != y { return ascending[1] == (x < y) }
+                            if x != y { return up1 == (x < y) }
                             if !exact1 { let r = cs[1].compare(Int(a), Int(b)); if r != 0 { return r < 0 } }
                         }
                         for k in fastCount..<cs.count {

@@ -50,9 +50,11 @@ struct WindowLayout {
             partitionOf = ids
         }
         if !orderComparators.isEmpty {
+            // Prepared once: its per-row words cover all rows, whichever partition is sorted.
+            let sorter = RowSorter(columns: orderKeys, keys: orderSpec)
             for b in 0..<(bounds.count - 1) where bounds[b + 1] - bounds[b] > 1 {
                 let range = bounds[b]..<bounds[b + 1]
-                order.replaceSubrange(range, with: RowSort.sorted(Array(order[range]), columns: orderKeys, keys: orderSpec))
+                order.replaceSubrange(range, with: sorter.sorted(Array(order[range])))
             }
         }
         self.order = order
