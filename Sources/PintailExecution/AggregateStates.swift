@@ -345,13 +345,11 @@ final class BoolAggregate: AggregateState {
 }
 
 /// f(DISTINCT x): remembers each (group, value) pair in one hash table and feeds each pair's first row to the inner
-/// aggregate, so every value counts once per group. The pairs passed on are kept (flat copies of the distinct values
-/// only) so that another worker's partial state can be replayed into this one.
+/// aggregate, so every value counts once per group.
 final class DistinctAggregate: AggregateState {
     private let inner: AggregateState
     private var seen = GroupTable()
     private var seenEntries = DictionarySeenEntries()
-    private var passedOn: [(groups: [Int32], arguments: [Vector])] = []
     init(inner: AggregateState) { self.inner = inner }
     func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
         var groups = groups, arguments = arguments
@@ -378,23 +376,11 @@ final class DistinctAggregate: AggregateState {
         }
         if keep.isEmpty { return }
         let keepGroups = keep.map { groups[Int($0)] }
-        let kept = keep.count == groups.count && arguments.allSatisfy(\.isFlat)
-            ? arguments : arguments.map { FlatGather.rows($0, keep) }
-        passedOn.append((keepGroups, kept))
-        try inner.update(groups: keepGroups, groupCount: groupCount, arguments: kept)
+        try inner.update(groups: keepGroups, groupCount: groupCount, arguments: arguments.map { $0.sliced(keep) })
     }
     func finish(groupCount: Int) -> Vector { inner.finish(groupCount: groupCount) }
-    /// Replays the other worker's distinct (group, value) pairs: the ones this state has not seen reach the inner
-    /// aggregate, so a value seen by both workers still counts once.
     func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
-        guard let o = other as? DistinctAggregate else { return }
-        for (groups, arguments) in o.passedOn {
-            var mapped = [Int32](repeating: 0, count: groups.count)
-            for (i, g) in groups.enumerated() {
-                guard Int(g) < mapping.count else { throw ExecutionError("internal: DISTINCT merge group out of range") }
-                mapped[i] = mapping[Int(g)]
-            }
-            try update(groups: mapped, groupCount: groupCount, arguments: arguments)
-        }
+        // HashAggregateOperator.isMergeable keeps DISTINCT aggregates on one worker.
+        throw ExecutionError("internal: DISTINCT aggregates are not merged")
     }
 }

@@ -73,9 +73,10 @@ final class HashAggregateOperator: Operator {
         }
     }
 
-    /// Whether partial aggregations can be merged: every state merges (DISTINCT ones replay the other worker's
-    /// distinct values into their own set).
-    static func isMergeable(_ aggregates: [AggregateCall]) -> Bool { true }
+    /// Whether partial aggregations can be merged. DISTINCT aggregates keep per-group sets that do not merge:
+    /// replaying one worker's distinct values into the other's set was measured slower than one worker on a
+    /// 1 M-row lake (each worker's set holds most of the values, so the merge redoes most of the inserts).
+    static func isMergeable(_ aggregates: [AggregateCall]) -> Bool { !aggregates.contains { $0.distinct } }
 
     /// Turns the groups into output batches: keys, then aggregates.
     func emit() {

@@ -6,7 +6,7 @@ import Testing
 
 /// The aggregation fast paths must group, count and sum exactly as the row-by-row paths do: one varying key beside
 /// constant keys (dictionary entries cached per dictionary, small integers direct-mapped), the typed integer avg,
-/// the key columns gathered per batch, and DISTINCT states merged across workers.
+/// and the key columns gathered per batch.
 @Suite struct AggregationFastPathTests {
     static func constant(_ value: Value, _ type: DataType, count: Int) -> Vector {
         Vector(value: value, type: type, count: count)
@@ -122,38 +122,6 @@ import Testing
         #expect(out[0].count == 3 && out[1].count == 3)
         #expect((0..<3).map { out[0].value(at: $0) } == [.string("a"), .string("c"), .string("z")])
         #expect((0..<3).map { out[1].value(at: $0) } == [.int(8), .int(7), .null])
-    }
-
-    /// count(DISTINCT x) split over two workers and merged equals one worker over all rows.
-    @Test func distinctStatesMergeAcrossWorkers() throws {
-        func state() throws -> AggregateState {
-            try AggregateStates.make(AggregateCall(function: "count", arguments: [.column(0, .integer)], distinct: true, type: .bigint))
-        }
-        let values = (0..<600).map { Int32(($0 * 13) % 97) }
-        let groups = (0..<600).map { Int32($0 % 3) }
-        func vector(_ r: Range<Int>) -> Vector {
-            Vector(type: .integer, count: r.count, storage: .int32(Array(values[r])))
-        }
-        let whole = try state()
-        try whole.update(groups: groups, groupCount: 3, arguments: [vector(0..<600)])
-        let a = try state(), b = try state()
-        try a.update(groups: Array(groups[0..<250]), groupCount: 3, arguments: [vector(0..<250)])
-        // Worker b numbers its groups differently: its group i is a's group mapping[i].
-        let mapping: [Int32] = [2, 0, 1]
-        let bGroups = groups[250..<600].map { g in Int32(mapping.firstIndex(of: g)!) }
-        try b.update(groups: bGroups, groupCount: 3, arguments: [vector(250..<600)])
-        try a.merge(b, mapping: mapping, groupCount: 3)
-        let merged = a.finish(groupCount: 3), expected = whole.finish(groupCount: 3)
-        for g in 0..<3 { #expect(merged.value(at: g) == expected.value(at: g)) }
-        #expect(expected.value(at: 0) == .int(97))
-        // Without GROUP BY (one group) too.
-        let c = try state(), d = try state(), all = try state()
-        try c.update(groups: [Int32](repeating: 0, count: 300), groupCount: 1, arguments: [vector(0..<300)])
-        try d.update(groups: [Int32](repeating: 0, count: 300), groupCount: 1, arguments: [vector(300..<600)])
-        try all.update(groups: [Int32](repeating: 0, count: 600), groupCount: 1, arguments: [vector(0..<600)])
-        try c.merge(d, mapping: [0], groupCount: 1)
-        #expect(c.finish(groupCount: 1).value(at: 0) == all.finish(groupCount: 1).value(at: 0))
-        #expect(all.finish(groupCount: 1).value(at: 0) == .int(97))
     }
 }
 
