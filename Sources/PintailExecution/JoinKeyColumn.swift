@@ -63,7 +63,19 @@ enum JoinKeyColumn {
             case .bytes(let b, let indices):
                 b.offsets.withUnsafeBufferPointer { off in
                     b.bytes.withUnsafeBytes { raw in
-                        if let indices {
+                        if let indices, b.count <= h.count {
+                            // A dictionary no larger than the batch: each entry is hashed once.
+                            var entry = [UInt64](repeating: 0, count: b.count)
+                            for e in 0..<b.count {
+                                let start = Int(off[e])
+                                entry[e] = JoinHash.bytes(raw.baseAddress, start, Int(off[e + 1]) - start)
+                            }
+                            entry.withUnsafeBufferPointer { entry in
+                                indices.withUnsafeBufferPointer { idx in
+                                    for r in 0..<h.count { h[r] = JoinHash.mix(h[r], entry[Int(idx[r])]) }
+                                }
+                            }
+                        } else if let indices {
                             indices.withUnsafeBufferPointer { idx in
                                 for r in 0..<h.count {
                                     let s = Int(idx[r]), start = Int(off[s])
