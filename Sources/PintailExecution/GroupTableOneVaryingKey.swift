@@ -109,32 +109,37 @@ extension GroupTable {
         let nullSlot = Int(span) + 1
         var groupOfSlot = [Int32](repeating: -1, count: nullSlot + 1)
         var out = [Int32](repeating: 0, count: count)
-        // One pass: a value's first row in the batch finds its group in the byte-key table right away (a handful
-        // of values per batch), every other row is one array load.
-        out.withUnsafeMutableBufferPointer { o in
-            for row in 0..<count {
-                var s = Int(Int64(truncatingIfNeeded: values[row]) &- lo)
-                if let validity, !validity.isSet(row) { s = nullSlot }
-                var g = groupOfSlot[s]
-                if g < 0 {
-                    g = groupOfRow(keys, row: row, onNewGroup: onNewGroup)
-                    groupOfSlot[s] = g
+        var firstRows: [Int32] = []
+        groupOfSlot.withUnsafeMutableBufferPointer { slots in
+            out.withUnsafeMutableBufferPointer { o in
+                for row in 0..<count {
+                    var s = Int(Int64(truncatingIfNeeded: values[row]) &- lo)
+                    if let validity, !validity.isSet(row) { s = nullSlot }
+                    if slots[s] == -1 {
+                        slots[s] = -2
+                        firstRows.append(Int32(row))
+                    }
+                    o[row] = Int32(s)
                 }
-                o[row] = g
+            }
+        }
+        let sample = keys.map { $0.sliced(firstRows) }
+        let (bytes, offsets) = KeyColumns.encode(sample, count: firstRows.count)
+        bytes.withUnsafeBytes { raw in
+            for (k, row32) in firstRows.enumerated() {
+                let row = Int(row32)
+                let key = UnsafeRawBufferPointer(rebasing: raw[offsets[k]..<offsets[k + 1]])
+                let (g, inserted) = findOrInsert(key, hash: KeyColumns.hash(key))
+                if inserted { onNewGroup(row) }
+                groupOfSlot[Int(out[row])] = g
+            }
+        }
+        groupOfSlot.withUnsafeBufferPointer { slots in
+            out.withUnsafeMutableBufferPointer { o in
+                for row in 0..<count { o[row] = slots[Int(o[row])] }
             }
         }
         return out
-    }
-
-    /// The group of one row's key (inserted when new), encoded exactly as `KeyColumns.encode` encodes rows.
-    private mutating func groupOfRow(_ keys: [Vector], row: Int, onNewGroup: (Int) -> Void) -> Int32 {
-        let (bytes, offsets) = KeyColumns.encode(keys.map { $0.sliced([Int32(row)]) }, count: 1)
-        return bytes.withUnsafeBytes { raw in
-            let key = UnsafeRawBufferPointer(rebasing: raw[offsets[0]..<offsets[1]])
-            let (g, inserted) = findOrInsert(key, hash: KeyColumns.hash(key))
-            if inserted { onNewGroup(row) }
-            return g
-        }
     }
 
     /// What the constant keys and the varying key's position encode to: the dictionary cache is only valid while
