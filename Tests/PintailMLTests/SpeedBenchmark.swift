@@ -27,6 +27,24 @@ import PintailML
             print(String(format: "PintailML speed: seq %d: %.1f sentences/s (%d sentences in %.2f s, %d threads)",
                          length, Double(count) / seconds, count, seconds, classifier.threadCount))
         }
+        // The references' third shape: the first 500 VADER Amazon and 500 movie sentences (bench_reference.py
+        // reads the same), tokenized first and excluded from the time, as there.
+        if let vader = ProcessInfo.processInfo.environment["PINTAIL_ML_BENCH_VADER"] {
+            var texts: [String] = []
+            for name in ["amazonReviewSnippets", "movieReviewSnippets"] {
+                let file = String(decoding: try Data(contentsOf: URL(fileURLWithPath: vader + "/" + name + "_GroundTruth.txt")), as: UTF8.self)
+                // The files end lines with "\r\n", one Character: split on newline scalars instead.
+                let lines = file.components(separatedBy: .newlines).map { $0.components(separatedBy: "\t") }
+                texts += lines.filter { $0.count >= 3 }.prefix(500).map { $0[2...].joined(separator: "\t") }
+            }
+            let sequences = texts.map { classifier.tokenizer.encode($0, maxLength: 128) }
+            _ = try classifier.embeddings(tokenized: Array(sequences.prefix(64)))
+            let start = Date()
+            _ = try classifier.embeddings(tokenized: sequences)
+            let seconds = Date().timeIntervalSince(start)
+            print(String(format: "PintailML speed: %d VADER sentences sorted by length (bench_reference.py's): %.1f sentences/s",
+                         texts.count, Double(texts.count) / seconds))
+        }
         // Real review sentences of mixed length (sorted into similar-length mini-batches), tokenizing included.
         let texts = ReferenceFixtureTests.rows.map(\.text)
         let start = Date()
