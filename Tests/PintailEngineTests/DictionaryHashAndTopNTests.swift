@@ -8,13 +8,6 @@ import Testing
 /// sketches of the flattened rows, and the top-N bound must keep exactly the rows a row-by-row comparison keeps.
 @Suite struct DictionaryHashAndTopNTests {
     /// A deterministic pseudo-random sequence (no Foundation randomness, so failures reproduce).
-    struct Lcg {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
 
     /// Batches of dictionary vectors: the first two share `dictionary` (cache hit), the third points at `other`, a
     /// dictionary of as many entries with other values (a stale cache would answer wrongly); every fifth row is

@@ -8,13 +8,6 @@ import Testing
 /// dictionary, constant and flat storage, IN lists) must give, row for row, the three-valued result a plain
 /// row-at-a-time interpreter gives, on random predicates over a batch with NULLs in every column.
 @Suite struct FilterKernelTests {
-    struct Lcg {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
 
     static let rows = 2500
     static let decimal = DataType.decimal(precision: 15, scale: 2)

@@ -7,13 +7,6 @@ import Testing
 /// The late-materialising top-N must return exactly the first rows of a full stable sort, and the typed join key
 /// table must give two rows the same key number exactly when their keys are equal (NULLs matching nothing).
 @Suite struct SortJoinKernelTests {
-    struct Lcg {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
 
     /// Hands out fixed batches.
     final class Batches: Operator {
