@@ -69,7 +69,12 @@ enum Like {
     struct Pattern {
         enum Token: Equatable { case literal([UInt8]), any, one }
         let tokens: [Token]
-        enum Shape { case exact([UInt8]), prefix([UInt8]), suffix([UInt8]), contains([UInt8]), general, all }
+        /// `pieces`: literals separated by `%` only (no `_`), such as `%special%requests%` or `a%b%c`: an optional
+        /// anchored first literal, the middle ones found in order by substring search, an optional anchored last one.
+        enum Shape {
+            case exact([UInt8]), prefix([UInt8]), suffix([UInt8]), contains([UInt8]), general, all
+            case pieces(first: [UInt8]?, middle: [[UInt8]], last: [UInt8]?)
+        }
         let shape: Shape
 
         init(_ pattern: [UInt8], escape: UInt8?) throws {
@@ -103,9 +108,21 @@ enum Like {
                 else if case .literal(let l) = tokens[1], tokens[0] == .any { shape = .suffix(l) }
                 else { shape = .general }
             case 3:
-                if tokens[0] == .any, tokens[2] == .any, case .literal(let l) = tokens[1] { shape = .contains(l) } else { shape = .general }
-            default: shape = .general
+                if tokens[0] == .any, tokens[2] == .any, case .literal(let l) = tokens[1] { shape = .contains(l) }
+                else { shape = Self.piecesShape(tokens) ?? .general }
+            default: shape = Self.piecesShape(tokens) ?? .general
             }
+        }
+
+        /// The `pieces` shape of a pattern made of literals and `%` alone, with at least one `%`.
+        static func piecesShape(_ tokens: [Token]) -> Shape? {
+            guard tokens.contains(.any), !tokens.contains(.one) else { return nil }
+            var literals: [[UInt8]] = []
+            for case .literal(let l) in tokens { literals.append(l) }
+            var first: [UInt8]?, last: [UInt8]?
+            if case .literal(let l) = tokens.first { first = l; literals.removeFirst() }
+            if case .literal(let l) = tokens.last { last = l; literals.removeLast() }
+            return .pieces(first: first, middle: literals, last: last)
         }
 
         func matches(_ s: [UInt8]) -> Bool { s.withUnsafeBytes { matches($0) } }
@@ -121,7 +138,46 @@ enum Like {
                 guard s.count >= l.count, let base = s.baseAddress else { return false }
                 return l.withUnsafeBytes { Self.find(base, s.count, $0.baseAddress!, l.count) }
             case .general: return matchGeneral(s, 0, 0)
+            case .pieces(let first, let middle, let last): return matchPieces(s, first, middle, last)
             }
+        }
+
+        /// Leftmost match of each middle literal after the previous one is optimal: ending a piece as early as
+        /// possible leaves the most room for the rest. The anchored last literal must start after the middle ones.
+        private func matchPieces(_ s: UnsafeRawBufferPointer, _ first: [UInt8]?, _ middle: [[UInt8]], _ last: [UInt8]?) -> Bool {
+            guard let base = s.baseAddress else {
+                return (first?.isEmpty ?? true) && middle.allSatisfy(\.isEmpty) && (last?.isEmpty ?? true)
+            }
+            var position = 0
+            if let first {
+                guard s.count >= first.count, first.withUnsafeBytes({ memcmp(base, $0.baseAddress!, first.count) == 0 }) else { return false }
+                position = first.count
+            }
+            for piece in middle {
+                guard let at = piece.withUnsafeBytes({ Self.firstIndex(base + position, s.count - position, $0.baseAddress!, piece.count) }) else {
+                    return false
+                }
+                position += at + piece.count
+            }
+            if let last {
+                guard s.count - position >= last.count else { return false }
+                return last.withUnsafeBytes { memcmp(base + (s.count - last.count), $0.baseAddress!, last.count) == 0 }
+            }
+            return true
+        }
+
+        /// Offset of the first occurrence of `needle` in `hay`, or nil (memchr to each candidate first byte, then memcmp).
+        static func firstIndex(_ hay: UnsafeRawPointer, _ n: Int, _ needle: UnsafeRawPointer, _ m: Int) -> Int? {
+            if m == 0 { return 0 }
+            let first = Int32(needle.load(as: UInt8.self))
+            var pos = 0
+            while pos + m <= n {
+                guard let hit = memchr(hay + pos, first, n - m - pos + 1) else { return nil }
+                let at = hay.distance(to: UnsafeRawPointer(hit))
+                if memcmp(hay + at, needle, m) == 0 { return at }
+                pos = at + 1
+            }
+            return nil
         }
 
         /// Backtracking match; `%` runs are collapsed so the cost stays polynomial for realistic patterns.
@@ -152,17 +208,9 @@ enum Like {
             return si == s.count
         }
 
-        /// Substring search: memchr to the next candidate first byte, then memcmp.
+        /// Substring search.
         static func find(_ hay: UnsafeRawPointer, _ n: Int, _ needle: UnsafeRawPointer, _ m: Int) -> Bool {
-            let first = Int32(needle.load(as: UInt8.self))
-            var pos = 0
-            while pos + m <= n {
-                guard let hit = memchr(hay + pos, first, n - m - pos + 1) else { return false }
-                let at = hay.distance(to: UnsafeRawPointer(hit))
-                if memcmp(hay + at, needle, m) == 0 { return true }
-                pos = at + 1
-            }
-            return false
+            firstIndex(hay, n, needle, m) != nil
         }
 
         static func utf8Length(_ lead: UInt8) -> Int {
