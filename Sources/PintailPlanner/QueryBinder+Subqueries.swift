@@ -48,8 +48,8 @@ extension QueryBinder {
         }
         try shape.requirePlainSelect("EXISTS", at: location)
         let (keys, rest) = JoinPlanning.split(PushDownFilters.conjunction(shape.joinPredicates), leftCount: plan.fields.count)
-        return .join(plan, shape.innerPlan, JoinCondition(kind: kind, keys: keys, residual: rest.isEmpty ? nil : PushDownFilters.conjunction(rest),
-                                                          buildLeft: Self.outerIsSmaller(plan, shape.innerPlan)))
+        return SemiJoinPushdown.place(plan, shape.innerPlan, JoinCondition(kind: kind, keys: keys, residual: rest.isEmpty ? nil : PushDownFilters.conjunction(rest),
+                                                                           buildLeft: Self.outerIsSmaller(plan, shape.innerPlan)))
     }
 
     private func inJoin(_ plan: LogicalPlan, _ x: Expression, _ q: Query, negated: Bool, at location: SourceLocation) throws -> LogicalPlan {
@@ -67,7 +67,7 @@ extension QueryBinder {
             var ib = expressionBinder(Scope(fields: shape.innerPlan.fields))
             let (l, r) = try eb.coercePair(value, try ib.bind(item), at: location, op: "IN")
             let (keys, rest) = JoinPlanning.split(PushDownFilters.conjunction(shape.joinPredicates), leftCount: outerCount)
-            return .join(plan, shape.innerPlan, JoinCondition(kind: .semi, keys: [JoinKeyPair(left: l, right: r)] + keys,
+            return SemiJoinPushdown.place(plan, shape.innerPlan, JoinCondition(kind: .semi, keys: [JoinKeyPair(left: l, right: r)] + keys,
                                                               residual: rest.isEmpty ? nil : PushDownFilters.conjunction(rest),
                                                               buildLeft: Self.outerIsSmaller(plan, shape.innerPlan)))
         }
@@ -78,7 +78,7 @@ extension QueryBinder {
         let (l, r) = try eb.coercePair(value, .column(0, sub.fields[0].type), at: location, op: "IN")
         let key = JoinKeyPair(left: l, right: r)
         let buildLeft = Self.outerIsSmaller(plan, sub)
-        guard negated else { return .join(plan, sub, JoinCondition(kind: .semi, keys: [key], buildLeft: buildLeft)) }
+        guard negated else { return SemiJoinPushdown.place(plan, sub, JoinCondition(kind: .semi, keys: [key], buildLeft: buildLeft)) }
         // x NOT IN (q) is NULL, so the row is dropped, when q holds a NULL, or when x is NULL and q is not empty.
         let anti = LogicalPlan.join(plan, sub, JoinCondition(kind: .anti, keys: [key], buildLeft: buildLeft))
         let counts = LogicalPlan.aggregate(
