@@ -5,7 +5,8 @@ import PintailCore
 /// keys before joining 6M line items instead of after. Exact because a semi join only drops rows of its left
 /// input, depending on that input's own columns: dropping them before an inner join drops the same output rows.
 /// Only inner joins, and the preserved side of outer joins, are crossed; a NULL key never matches either way.
-/// Anti joins are never moved (the binder adds NOT IN's NULL checks above them).
+/// Anti joins are never moved (the binder adds NOT IN's NULL checks above them), nor semi joins whose subquery
+/// looks larger than the relation they would filter.
 enum SemiJoinPushdown {
     /// `outer` semi-joined with `inner` on `condition`, the semi join placed as deep in `outer` as it may go.
     static func place(_ outer: LogicalPlan, _ inner: LogicalPlan, _ condition: JoinCondition) -> LogicalPlan {
@@ -35,11 +36,13 @@ enum SemiJoinPushdown {
             let used = semi.outerColumns
             if used.allSatisfy({ $0 < leftCount }), c.kind == .inner || c.kind == .left || c.kind == .semi || c.kind == .anti {
                 let below = semi.remapped(leftCount: leftCount) { $0 }
-                return .join(pushed(below, into: l, inner) ?? below.join(l, inner), r, c)
+                guard let left = pushed(below, into: l, inner) ?? below.joinIfSelective(l, inner) else { return nil }
+                return .join(left, r, c)
             }
             if used.allSatisfy({ $0 >= leftCount }), c.kind == .inner || c.kind == .right {
                 let below = semi.remapped(leftCount: r.fields.count) { $0 - leftCount }
-                return .join(l, pushed(below, into: r, inner) ?? below.join(r, inner), c)
+                guard let right = pushed(below, into: r, inner) ?? below.joinIfSelective(r, inner) else { return nil }
+                return .join(l, right, c)
             }
             return nil
         default:
@@ -75,8 +78,11 @@ private struct SemiCondition {
         return SemiCondition(condition: c, leftCount: newLeftCount)
     }
 
-    /// The semi join over `left`, hashing whichever input looks smaller.
-    func join(_ left: LogicalPlan, _ inner: LogicalPlan) -> LogicalPlan {
+    /// The semi join over `left`, hashing whichever input looks smaller; nil when the subquery looks larger than
+    /// `left`: such a semi join keeps most rows, and the joins above (TPC-H Q21's filtered supplier and nation)
+    /// may drop more of them first.
+    func joinIfSelective(_ left: LogicalPlan, _ inner: LogicalPlan) -> LogicalPlan? {
+        guard TableSizeEstimate.estimate(inner) < TableSizeEstimate.estimate(left) else { return nil }
         var c = condition
         c.buildLeft = QueryBinder.outerIsSmaller(left, inner)
         return .join(left, inner, c)
