@@ -19,8 +19,8 @@ public final class GzipStreamDecoder {
         stream.initialize(to: z_stream())
         output = [UInt8](repeating: 0, count: max(outputChunkSize, 1024))
         guard inflateInit2_(stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            stream.deinitialize(count: 1)
-            stream.deallocate()
+            // Every stored property is set, so deinit runs and frees the stream (inflateEnd refuses a stream
+            // that was never initialised): freeing it here too would free it twice.
             throw DecompressError(codec: .gzip, message: "cannot initialise zlib")
         }
     }

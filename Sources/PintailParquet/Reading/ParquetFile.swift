@@ -46,7 +46,8 @@ public final class ParquetFile: Sendable {
         } catch {
             throw ParquetError(.corruptMetadata, file: path, "bad schema: \(error)")
         }
-        try validateRowGroups()
+        // Nothing may throw after the last stored property is set: Swift would then run deinit, which closes the
+        // descriptor, and `open` would close it a second time (closing whatever another thread opened meanwhile).
     }
 
     deinit { close(descriptor) }
@@ -62,12 +63,15 @@ public final class ParquetFile: Sendable {
             close(fd)
             throw ParquetError(.io, file: path, "cannot stat: \(String(cString: strerror(errno)))")
         }
+        let file: ParquetFile
         do {
-            return try ParquetFile(path: path, descriptor: fd, fileSize: Int(info.st_size), options: options)
+            file = try ParquetFile(path: path, descriptor: fd, fileSize: Int(info.st_size), options: options)
         } catch {
-            close(fd)
+            close(fd)  // the object never existed, so its deinit did not run
             throw error
         }
+        try file.validateRowGroups()  // on failure `file` is released and its deinit closes the descriptor, once
+        return file
     }
 
     /// Reads `count` bytes at `offset` with pread, checked against the file size.
