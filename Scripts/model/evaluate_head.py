@@ -53,15 +53,11 @@ def main(data_dir, minilm_dir, repo):
     with torch.no_grad():
         head.l0.weight.copy_(delta["head.0.weight"]); head.l0.bias.copy_(delta["head.0.bias"])
         head.l1.weight.copy_(delta["head.1.weight"]); head.l1.bias.copy_(delta["head.1.bias"])
-    word, pos = sd["embeddings.word_embeddings.weight"], sd["embeddings.position_embeddings.weight"]
-    typ = sd["embeddings.token_type_embeddings.weight"][0]
-    emb_ln = torch.nn.LayerNorm(th.H, eps=1e-12)
-    with torch.no_grad():
-        emb_ln.weight.copy_(sd["embeddings.LayerNorm.weight"]); emb_ln.bias.copy_(sd["embeddings.LayerNorm.bias"])
+    embed = th.Embeddings(sd)
 
     def forward(rows, idx):
         ids, mask = th.pad(rows, idx, "ids")
-        x = emb_ln(word[ids] + pos[: ids.shape[1]][None] + typ)
+        x = embed(ids)
         for layer in layers: x = layer(x, mask)
         pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
         return head(pooled)

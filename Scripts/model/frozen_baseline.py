@@ -24,16 +24,12 @@ def embed(rows, tokenizer, sd):
         r["ids"] = tokenizer(r["text"], truncation=True, max_length=th.MAX_LEN)["input_ids"]
         r["n"] = len(r["ids"])
     layers = [th.Layer(sd, i, 0) for i in range(6)]
-    word, pos = sd["embeddings.word_embeddings.weight"], sd["embeddings.position_embeddings.weight"]
-    typ = sd["embeddings.token_type_embeddings.weight"][0]
-    ln = torch.nn.LayerNorm(th.H, eps=1e-12)
-    with torch.no_grad():
-        ln.weight.copy_(sd["embeddings.LayerNorm.weight"]); ln.bias.copy_(sd["embeddings.LayerNorm.bias"])
+    embed_ids = th.Embeddings(sd)
     out = np.zeros((len(rows), th.H), dtype=np.float32)
     with torch.no_grad():
         for idx in th.batches(rows, 64, False, random.Random(0)):
             ids, mask = th.pad(rows, idx, "ids")
-            x = ln(word[ids] + pos[: ids.shape[1]][None] + typ)
+            x = embed_ids(ids)
             for layer in layers: x = layer(x, mask)
             pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
             pooled = torch.nn.functional.normalize(pooled, dim=-1)

@@ -122,6 +122,19 @@ class Layer(torch.nn.Module):
         return self.ln2(x + self.lin[5](torch.nn.functional.gelu(self.lin[4](x))))
 
 
+class Embeddings:
+    """BERT's input embeddings from a checkpoint's state dict: word + position + token type 0, then LayerNorm."""
+    def __init__(self, sd):
+        self.word, self.pos = sd["embeddings.word_embeddings.weight"], sd["embeddings.position_embeddings.weight"]
+        self.typ = sd["embeddings.token_type_embeddings.weight"][0]
+        self.ln = torch.nn.LayerNorm(H, eps=1e-12)
+        with torch.no_grad():
+            self.ln.weight.copy_(sd["embeddings.LayerNorm.weight"]); self.ln.bias.copy_(sd["embeddings.LayerNorm.bias"])
+
+    def __call__(self, ids):
+        return self.ln(self.word[ids] + self.pos[: ids.shape[1]][None] + self.typ)
+
+
 class Head(torch.nn.Module):
     def __init__(self):
         super().__init__()
@@ -161,10 +174,7 @@ def main(data_dir, minilm_dir, repo):
         r["ids"] = tokenizer(r["text"], truncation=True, max_length=MAX_LEN)["input_ids"]
         r["n"] = len(r["ids"])
     bottom = [Layer(sd, i, 0) for i in range(6 - TOP)]
-    word, pos, typ = sd["embeddings.word_embeddings.weight"], sd["embeddings.position_embeddings.weight"], sd["embeddings.token_type_embeddings.weight"][0]
-    emb_ln = torch.nn.LayerNorm(H, eps=1e-12)
-    with torch.no_grad():
-        emb_ln.weight.copy_(sd["embeddings.LayerNorm.weight"]); emb_ln.bias.copy_(sd["embeddings.LayerNorm.bias"])
+    embed = Embeddings(sd)
     rng = random.Random(SEED)
     rows = train + held  # the cache file lists these rows in this order
     cache = os.environ.get("CACHE")  # optional file for the frozen layers' outputs, reused by later runs
@@ -173,7 +183,7 @@ def main(data_dir, minilm_dir, repo):
     with torch.no_grad():  # frozen bottom layers: computed once
         for idx in ([] if "h" in rows[0] else batches(rows, 128, False, rng)):
             ids, mask = pad(rows, idx, "ids")
-            x = emb_ln(word[ids] + pos[: ids.shape[1]][None] + typ)
+            x = embed(ids)
             for layer in bottom: x = layer(x, mask)
             for j, i in enumerate(idx): rows[i]["h"] = x[j, : rows[i]["n"]].half()
     if cache and not os.path.exists(cache): torch.save([r["h"] for r in rows], cache)
