@@ -1,0 +1,136 @@
+/// The inflater's hot loop. It runs only while at least `fastInputMargin` input bytes and `fastOutputMargin` bytes
+/// of output room remain, so the refill's 8-byte loads, the literal stores and the 16-byte match copies need no
+/// bounds checks; everything lives in locals (no class property traffic) until it exits.
+extension FastGzipDecoder {
+    /// Decodes until the margins run out (false) or the block ends (true).
+    func fastLoop(_ dest: UnsafeMutablePointer<UInt8>, out: inout Int, end: Int, begin: Int) throws -> Bool {
+        let literalTable = activeLiteralLength
+        let distanceTable = activeDistance
+        let literalMask = UInt64(1 << FastInflateEntry.literalLengthBits - 1)
+        let literalBits = UInt64(FastInflateEntry.literalLengthBits)
+        let distanceMask = UInt64(1 << FastInflateEntry.distanceBits - 1)
+        let distanceBits = UInt64(FastInflateEntry.distanceBits)
+        let literalFlag = FastInflateEntry.literal
+        let subtableFlag = FastInflateEntry.subtable
+        let exceptionalFlag = FastInflateEntry.exceptional
+        let inputBase = UnsafeRawPointer(input.base)
+        var inPos = input.position
+        let inLimit = input.end - Self.fastInputMargin
+        var bitbuf = bitBuffer
+        var bitcount = UInt64(bitCount)
+        var o = dest + out
+        let outLimit = dest + (end - Self.fastOutputMargin)
+        let memberStart = dest + begin
+        let older = historyCount
+        var endOfBlock = false
+
+        while o <= outLimit, inPos <= inLimit {
+            // Branch-free refill to 56-63 bits: bits above the count are the true next input bits or zero.
+            bitbuf |= inputBase.loadUnaligned(fromByteOffset: inPos, as: UInt64.self).littleEndian &<< bitcount
+            inPos &+= Int(truncatingIfNeeded: (63 &- bitcount) &>> 3)
+            bitcount |= 56
+
+            var entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
+            if entry & subtableFlag != 0 {
+                bitbuf &>>= literalBits
+                bitcount &-= literalBits
+                let subMask = (UInt64(1) &<< UInt64((entry &>> 8) & 0xF)) &- 1
+                entry = literalTable[Int(truncatingIfNeeded: entry &>> 16) &+ Int(truncatingIfNeeded: bitbuf & subMask)]
+            }
+            if entry & literalFlag != 0 {
+                bitbuf &>>= UInt64(entry & 0xFF)
+                bitcount &-= UInt64(entry & 0xFF)
+                o.pointee = UInt8(truncatingIfNeeded: entry &>> 16)
+                o += 1
+                // Two more literals from the primary table while 15-bit codes certainly fit (56 - 3 * 15 > 0).
+                entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
+                if entry & literalFlag != 0 {
+                    bitbuf &>>= UInt64(entry & 0xFF)
+                    bitcount &-= UInt64(entry & 0xFF)
+                    o.pointee = UInt8(truncatingIfNeeded: entry &>> 16)
+                    o += 1
+                    entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
+                    if entry & literalFlag != 0 {
+                        bitbuf &>>= UInt64(entry & 0xFF)
+                        bitcount &-= UInt64(entry & 0xFF)
+                        o.pointee = UInt8(truncatingIfNeeded: entry &>> 16)
+                        o += 1
+                    }
+                }
+                continue
+            }
+            if entry & exceptionalFlag != 0 {
+                guard entry & FastInflateEntry.endOfBlock != 0 else { throw inflateError("invalid literal/length code") }
+                bitbuf &>>= UInt64(entry & 0xFF)
+                bitcount &-= UInt64(entry & 0xFF)
+                endOfBlock = true
+                break
+            }
+            // Length: base plus extra bits (at most 20 bits with the code), leaving at least 36 for the distance.
+            var saved = bitbuf
+            var total = UInt64(entry & 0xFF)
+            bitbuf &>>= total
+            bitcount &-= total
+            let length = Int(truncatingIfNeeded: entry &>> 16)
+                &+ Int(truncatingIfNeeded: (saved & ((1 &<< total) &- 1)) &>> UInt64((entry &>> 8) & 0xF))
+
+            var code = distanceTable[Int(truncatingIfNeeded: bitbuf & distanceMask)]
+            if code & subtableFlag != 0 {
+                bitbuf &>>= distanceBits
+                bitcount &-= distanceBits
+                let subMask = (UInt64(1) &<< UInt64((code &>> 8) & 0xF)) &- 1
+                code = distanceTable[Int(truncatingIfNeeded: code &>> 16) &+ Int(truncatingIfNeeded: bitbuf & subMask)]
+            }
+            guard code & exceptionalFlag == 0 else { throw inflateError("invalid distance code") }
+            saved = bitbuf
+            total = UInt64(code & 0xFF)
+            bitbuf &>>= total
+            bitcount &-= total
+            let distance = Int(truncatingIfNeeded: code &>> 16)
+                &+ Int(truncatingIfNeeded: (saved & ((1 &<< total) &- 1)) &>> UInt64((code &>> 8) & 0xF))
+
+            let produced = memberStart.distance(to: o)
+            if distance > produced {
+                guard distance <= produced &+ older else { throw inflateError("invalid distance: too far back") }
+                copyMatchCarefully(dest, out: dest.distance(to: o), begin: begin, distance: distance, length: length)
+                o += length
+                continue
+            }
+            copyMatch(to: o, distance: distance, length: length)
+            o += length
+        }
+
+        input.position = inPos
+        bitBuffer = bitbuf
+        bitCount = Int(truncatingIfNeeded: bitcount)
+        out = dest.distance(to: o)
+        return endOfBlock
+    }
+
+    /// Copies a match inside the output, 16 bytes per step; may write up to 15 bytes past its end.
+    @inline(__always)
+    private func copyMatch(to destination: UnsafeMutablePointer<UInt8>, distance: Int, length: Int) {
+        let target = UnsafeMutableRawPointer(destination)
+        var source = UnsafeRawPointer(destination - distance)
+        var d = target
+        let stop = target + length
+        if distance >= 8 {
+            // Each 8-byte load reads only bytes already written, even when the match overlaps itself.
+            repeat {
+                d.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                (d + 8).storeBytes(of: (source + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                source += 16
+                d += 16
+            } while d < stop
+        } else if distance == 1 {
+            let word = UInt64(destination[-1]) &* 0x0101_0101_0101_0101
+            repeat {
+                d.storeBytes(of: word, as: UInt64.self)
+                (d + 8).storeBytes(of: word, as: UInt64.self)
+                d += 16
+            } while d < stop
+        } else {
+            for i in 0..<length { destination[i] = destination[i - distance] }
+        }
+    }
+}
