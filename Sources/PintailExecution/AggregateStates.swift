@@ -8,6 +8,12 @@ protocol AggregateState: AnyObject {
     func finish(groupCount: Int) -> Vector
     /// Adds another worker's partial state of the same aggregate: its group `i` is this state's group `mapping[i]`.
     func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws
+    /// An error met while finishing (finish does not throw); the operator throws it before returning rows.
+    var finishError: Error? { get }
+}
+
+extension AggregateState {
+    var finishError: Error? { nil }
 }
 
 /// Grows `array` to `count` entries of `value`.
@@ -23,8 +29,23 @@ enum AggregateStates {
         return e
     }
 
+    /// Aggregates whose result is the same over the distinct values as over all values.
+    static func distinctIsIgnored(_ function: String) -> Bool {
+        ["min", "max", "arbitrary", "any_value", "bool_and", "every", "bool_or", "approx_distinct", "approx_set"].contains(function)
+    }
+
+    /// Whether partial states of `call` from several workers can be merged (see `HashAggregateOperator.isMergeable`).
+    static func isMergeable(_ call: AggregateCall) -> Bool {
+        !call.distinct || distinctIsIgnored(call.function) || (call.function == "count" && call.arguments.count == 1)
+    }
+
     static func make(_ call: AggregateCall) throws -> AggregateState {
         if call.distinct {
+            // DISTINCT does not change these; count(DISTINCT x) has its own mergeable state.
+            if distinctIsIgnored(call.function) {
+                return try make(AggregateCall(function: call.function, arguments: call.arguments, distinct: false, type: call.type))
+            }
+            if call.function == "count" && call.arguments.count == 1 { return CountDistinctAggregate() }
             return DistinctAggregate(inner: try make(AggregateCall(function: call.function, arguments: call.arguments, distinct: false, type: call.type)))
         }
         let argType = call.arguments.first?.type ?? .unknown

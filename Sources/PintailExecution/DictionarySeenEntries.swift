@@ -9,14 +9,19 @@ struct DictionarySeenEntries {
     private var identity: StorageIdentity? = nil
     private var seen: [Bool] = []
 
+    /// The group the marks belong to: rows of another group start again.
+    private var context: Int32 = 0
+
     /// The non-NULL rows of `v` whose dictionary entry has not been seen before (the first row of each), marking
-    /// those entries seen; nil when `v` is not dictionary-shaped over a storage kind handled here.
-    mutating func firstRows(_ v: Vector) throws -> [Int32]? {
+    /// those entries seen; nil when `v` is not dictionary-shaped over a storage kind handled here. `context` is the
+    /// group all rows belong to.
+    mutating func firstRows(_ v: Vector, context: Int32 = 0) throws -> [Int32]? {
         guard case .dictionary(let indices) = v.shape, let id = StorageIdentity(v.storage) else { return nil }
         guard indices.count >= v.count else { throw ExecutionError("internal: dictionary vector has too few indices") }
-        if id != identity {
+        if id != identity || context != self.context {
             held = v.storage
             identity = id
+            self.context = context
             seen = [Bool](repeating: false, count: id.count)
         }
         var rows: [Int32] = []

@@ -28,6 +28,7 @@ final class HashAggregateOperator: Operator {
             try consume()
             emit()
         }
+        if let error = states.lazy.compactMap(\.finishError).first { throw error }
         guard var out = output, !out.isEmpty else { return nil }
         let b = out.removeFirst()
         output = out
@@ -73,10 +74,10 @@ final class HashAggregateOperator: Operator {
         }
     }
 
-    /// Whether partial aggregations can be merged. DISTINCT aggregates keep per-group sets that do not merge:
-    /// replaying one worker's distinct values into the other's set was measured slower than one worker on a
-    /// 1 M-row lake (each worker's set holds most of the values, so the merge redoes most of the inserts).
-    static func isMergeable(_ aggregates: [AggregateCall]) -> Bool { !aggregates.contains { $0.distinct } }
+    /// Whether partial aggregations can be merged: count(DISTINCT x) keeps hash-partitioned pair sets that merge
+    /// partition by partition in parallel (`CountDistinctAggregate`); other DISTINCT aggregates (sum, avg) keep
+    /// one set per operator and stay on one worker.
+    static func isMergeable(_ aggregates: [AggregateCall]) -> Bool { aggregates.allSatisfy(AggregateStates.isMergeable) }
 
     /// Turns the groups into output batches: keys, then aggregates.
     func emit() {

@@ -1,0 +1,108 @@
+import PintailCore
+
+/// count(DISTINCT x), with or without GROUP BY, mergeable across workers. Each worker keeps its (group, value) pairs
+/// in hash partitions chosen by the value's hash; merging another worker's partial is only recorded, and `finish`
+/// merges all partials partition by partition on as many threads as there were workers (each thread owns disjoint
+/// partitions, so there is no locking and each partition's tables are small), then counts the pairs per group.
+/// NULL values are never stored: count ignores them.
+final class CountDistinctAggregate: AggregateState {
+    static let partitionBits = 5
+    static let partitionCount = 1 << partitionBits
+
+    private let partitions = (0..<CountDistinctAggregate.partitionCount).map { _ in DistinctPairSet() }
+    private var pending: [(CountDistinctAggregate, [Int32])] = []
+    /// For batches whose rows all belong to one group: dictionary entries already passed on for that group.
+    private var seenEntries = DictionarySeenEntries()
+    private var counts: [Int64]? = nil
+
+    @inline(__always)
+    private static func partition(_ valueHash: UInt64) -> Int { Int(truncatingIfNeeded: valueHash >> (64 - partitionBits)) }
+
+    func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
+        guard var v = arguments.first else { throw ExecutionError("internal: count(DISTINCT) needs an argument") }
+        guard groups.count <= v.count else { throw ExecutionError("internal: count(DISTINCT) argument is too short") }
+        var groups = groups
+        // One group for the whole batch (no GROUP BY, or a partition key): over a dictionary, only each entry's
+        // first row can be new, so rows repeating an entry skip hashing and the table.
+        if let g = groups.first, groups.allSatisfy({ $0 == g }), let rows = try seenEntries.firstRows(v, context: g) {
+            if rows.isEmpty { return }
+            if rows.count < groups.count {
+                v = v.sliced(rows)
+                groups = [Int32](repeating: g, count: rows.count)
+            }
+        }
+        if case .bytes(let column) = v.storage {
+            try insertStrings(v, column: column, groups: groups)
+        } else {
+            insertEncoded(v, groups: groups)
+        }
+    }
+
+    /// Strings hash and compare as their raw bytes, read in place.
+    private func insertStrings(_ v: Vector, column: ByteColumn, groups: [Int32]) throws {
+        let storageCount = column.count
+        try column.offsets.withUnsafeBufferPointer { off in
+            try column.bytes.withUnsafeBytes { raw in
+                for (row, g) in groups.enumerated() where v.isValid(row) {
+                    let s = v.storageIndex(row)
+                    guard s >= 0, s < storageCount else { throw ExecutionError("internal: string index \(s) out of range") }
+                    let start = Int(off[s]), end = Int(off[s + 1])
+                    guard start <= end, end <= raw.count, end - start < Int(DistinctPairSet.rawStringFlag) else {
+                        throw ExecutionError("internal: string \(s) has bad offsets")
+                    }
+                    let value = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                    let h = KeyColumns.hash(value)
+                    partitions[Self.partition(h)].insert(
+                        group: g, value: value.baseAddress, length: UInt32(end - start) | DistinctPairSet.rawStringFlag,
+                        valueHash: h)
+                }
+            }
+        }
+    }
+
+    /// Other kinds go through the GROUP BY key encoding (integers widened, -0.0 and NaN canonical).
+    private func insertEncoded(_ v: Vector, groups: [Int32]) {
+        let (bytes, offsets) = KeyColumns.encode([v], count: groups.count)
+        bytes.withUnsafeBytes { raw in
+            for (row, g) in groups.enumerated() where v.isValid(row) {
+                let key = UnsafeRawBufferPointer(rebasing: raw[offsets[row]..<offsets[row + 1]])
+                let h = KeyColumns.hash(key)
+                partitions[Self.partition(h)].insert(group: g, value: key.baseAddress, length: UInt32(key.count), valueHash: h)
+            }
+        }
+    }
+
+    func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
+        guard let o = other as? CountDistinctAggregate else { throw ExecutionError("internal: count(DISTINCT) merged with another aggregate") }
+        pending.append((o, mapping))
+    }
+
+    /// Merges the pending partials (one thread per worker, each on its own partitions), then counts per group.
+    private func mergeAndCount(groupCount: Int) throws -> [Int64] {
+        if !pending.isEmpty {
+            let others = pending, partitions = self.partitions
+            pending = []
+            let threads = min(others.count + 1, partitions.count)
+            try WorkerThreads.run(threads) { t in
+                for p in stride(from: t, to: partitions.count, by: threads) {
+                    for (other, mapping) in others { try partitions[p].absorb(other.partitions[p], mapping: mapping) }
+                }
+            }
+        }
+        var counts = [Int64](repeating: 0, count: groupCount)
+        for p in partitions { try p.addCounts(into: &counts) }
+        return counts
+    }
+
+    /// Set when the merge in `finish` failed; `HashAggregateOperator.next` throws it.
+    private(set) var finishError: Error? = nil
+
+    func finish(groupCount: Int) -> Vector {
+        if counts == nil {
+            do { counts = try mergeAndCount(groupCount: groupCount) } catch { finishError = error }
+        }
+        guard var out = counts else { return .nulls(.bigint, count: groupCount) }
+        extend(&out, to: groupCount, with: 0)
+        return Vector(type: .bigint, count: groupCount, storage: .int64(Array(out.prefix(groupCount))))
+    }
+}
