@@ -6,13 +6,15 @@ extension FastGzipDecoder {
     func fastLoop(_ dest: UnsafeMutablePointer<UInt8>, out: inout Int, end: Int, begin: Int) throws -> Bool {
         let literalTable = activeLiteralLength
         let distanceTable = activeDistance
-        let literalMask = UInt64(1 << FastInflateEntry.literalLengthBits - 1)
-        let literalBits = UInt64(FastInflateEntry.literalLengthBits)
-        let distanceMask = UInt64(1 << FastInflateEntry.distanceBits - 1)
-        let distanceBits = UInt64(FastInflateEntry.distanceBits)
-        let literalFlag = FastInflateEntry.literal
-        let subtableFlag = FastInflateEntry.subtable
-        let exceptionalFlag = FastInflateEntry.exceptional
+        let literalBits: UInt64 = 11  // FastInflateEntry.literalLengthBits
+        let literalMask: UInt64 = (1 << literalBits) - 1
+        let distanceBits: UInt64 = 8  // FastInflateEntry.distanceBits
+        let distanceMask: UInt64 = (1 << distanceBits) - 1
+        // Flags as literals so that they stay immediate operands (see FastInflateEntry).
+        let literalFlag: UInt32 = 0x8000_0000
+        let subtableFlag: UInt32 = 0x4000
+        let exceptionalFlag: UInt32 = 0x8000
+        let endOfBlockFlag: UInt32 = 0x2000
         let inputBase = UnsafeRawPointer(input.base)
         var inPos = input.position
         let inLimit = input.end - Self.fastInputMargin
@@ -24,13 +26,20 @@ extension FastGzipDecoder {
         let older = historyCount
         var endOfBlock = false
 
-        while o <= outLimit, inPos <= inLimit {
-            // Branch-free refill to 56-63 bits: bits above the count are the true next input bits or zero.
+        guard o <= outLimit, inPos <= inLimit else { return false }
+        // Branch-free refill to 56-63 bits: bits above the count are the true next input bits or zero, so a refill
+        // never changes the low bits and an entry looked up before it stays valid.
+        bitbuf |= inputBase.loadUnaligned(fromByteOffset: inPos, as: UInt64.self).littleEndian &<< bitcount
+        inPos &+= Int(truncatingIfNeeded: (63 &- bitcount) &>> 3)
+        bitcount |= 56
+        // The next primary-table entry, looked up as soon as at least 11 bits are known (the preload of libdeflate).
+        var entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
+
+        repeat {
             bitbuf |= inputBase.loadUnaligned(fromByteOffset: inPos, as: UInt64.self).littleEndian &<< bitcount
             inPos &+= Int(truncatingIfNeeded: (63 &- bitcount) &>> 3)
             bitcount |= 56
 
-            var entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
             if entry & subtableFlag != 0 {
                 bitbuf &>>= literalBits
                 bitcount &-= literalBits
@@ -42,7 +51,7 @@ extension FastGzipDecoder {
                 bitcount &-= UInt64(entry & 0xFF)
                 o.pointee = UInt8(truncatingIfNeeded: entry &>> 16)
                 o += 1
-                // Two more literals from the primary table while 15-bit codes certainly fit (56 - 3 * 15 > 0).
+                // Two more literals while 15-bit codes certainly fit: 56 - 3 * 15 leaves 11 bits for the preload.
                 entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
                 if entry & literalFlag != 0 {
                     bitbuf &>>= UInt64(entry & 0xFF)
@@ -55,12 +64,13 @@ extension FastGzipDecoder {
                         bitcount &-= UInt64(entry & 0xFF)
                         o.pointee = UInt8(truncatingIfNeeded: entry &>> 16)
                         o += 1
+                        entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
                     }
                 }
                 continue
             }
             if entry & exceptionalFlag != 0 {
-                guard entry & FastInflateEntry.endOfBlock != 0 else { throw inflateError("invalid literal/length code") }
+                guard entry & endOfBlockFlag != 0 else { throw inflateError("invalid literal/length code") }
                 bitbuf &>>= UInt64(entry & 0xFF)
                 bitcount &-= UInt64(entry & 0xFF)
                 endOfBlock = true
@@ -89,6 +99,12 @@ extension FastGzipDecoder {
             let distance = Int(truncatingIfNeeded: code &>> 16)
                 &+ Int(truncatingIfNeeded: (saved & ((1 &<< total) &- 1)) &>> UInt64((code &>> 8) & 0xF))
 
+            // Refill and preload the next entry now, so that the lookup overlaps the copy.
+            bitbuf |= inputBase.loadUnaligned(fromByteOffset: inPos, as: UInt64.self).littleEndian &<< bitcount
+            inPos &+= Int(truncatingIfNeeded: (63 &- bitcount) &>> 3)
+            bitcount |= 56
+            entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
+
             let produced = memberStart.distance(to: o)
             if distance > produced {
                 guard distance <= produced &+ older else { throw inflateError("invalid distance: too far back") }
@@ -98,7 +114,7 @@ extension FastGzipDecoder {
             }
             copyMatch(to: o, distance: distance, length: length)
             o += length
-        }
+        } while o <= outLimit && inPos <= inLimit
 
         input.position = inPos
         bitBuffer = bitbuf
@@ -107,23 +123,32 @@ extension FastGzipDecoder {
         return endOfBlock
     }
 
-    /// Copies a match inside the output, 16 bytes per step; may write up to 15 bytes past its end.
+    /// Copies a match inside the output: 40 bytes unconditionally (most matches are shorter, and a fixed copy has
+    /// no branch to mispredict), then 8 bytes per step; may write up to 39 bytes past its end.
     @inline(__always)
     private func copyMatch(to destination: UnsafeMutablePointer<UInt8>, distance: Int, length: Int) {
         let target = UnsafeMutableRawPointer(destination)
-        var source = UnsafeRawPointer(destination - distance)
-        var d = target
-        let stop = target + length
+        let source = UnsafeRawPointer(destination - distance)
         if distance >= 8 {
             // Each 8-byte load reads only bytes already written, even when the match overlaps itself.
+            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (target + 8).storeBytes(of: (source + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (target + 16).storeBytes(of: (source + 16).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (target + 24).storeBytes(of: (source + 24).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (target + 32).storeBytes(of: (source + 32).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            guard length > 40 else { return }
+            var s = source + 40
+            var d = target + 40
+            let stop = target + length
             repeat {
-                d.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-                (d + 8).storeBytes(of: (source + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
-                source += 16
-                d += 16
+                d.storeBytes(of: s.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                s += 8
+                d += 8
             } while d < stop
         } else if distance == 1 {
             let word = UInt64(destination[-1]) &* 0x0101_0101_0101_0101
+            var d = target
+            let stop = target + length
             repeat {
                 d.storeBytes(of: word, as: UInt64.self)
                 (d + 8).storeBytes(of: word, as: UInt64.self)
