@@ -16,28 +16,29 @@ extension FastGzipDecoder {
         let exceptionalFlag: UInt32 = 0x8000
         let endOfBlockFlag: UInt32 = 0x2000
         let inputBase = UnsafeRawPointer(input.base)
-        var inPos = input.position
-        let inLimit = input.end - Self.fastInputMargin
+        var inPos = inputBase + input.position
+        let inLimit = inputBase + (input.end - Self.fastInputMargin)
         var bitbuf = bitBuffer
         var bitcount = UInt64(bitCount)
         var o = dest + out
         let outLimit = dest + (end - Self.fastOutputMargin)
         let memberStart = dest + begin
-        let older = historyCount
+        // Matches reaching before here are corrupt; between here and `memberStart` they read the history.
+        let oldestSource = memberStart - historyCount
         var endOfBlock = false
 
         guard o <= outLimit, inPos <= inLimit else { return false }
         // Branch-free refill to 56-63 bits: bits above the count are the true next input bits or zero, so a refill
         // never changes the low bits and an entry looked up before it stays valid.
-        bitbuf |= inputBase.loadUnaligned(fromByteOffset: inPos, as: UInt64.self).littleEndian &<< bitcount
-        inPos &+= Int(truncatingIfNeeded: (63 &- bitcount) &>> 3)
+        bitbuf |= inPos.loadUnaligned(as: UInt64.self).littleEndian &<< bitcount
+        inPos += Int(truncatingIfNeeded: (63 &- bitcount) &>> 3)
         bitcount |= 56
         // The next primary-table entry, looked up as soon as at least 11 bits are known (the preload of libdeflate).
         var entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
 
         repeat {
-            bitbuf |= inputBase.loadUnaligned(fromByteOffset: inPos, as: UInt64.self).littleEndian &<< bitcount
-            inPos &+= Int(truncatingIfNeeded: (63 &- bitcount) &>> 3)
+            bitbuf |= inPos.loadUnaligned(as: UInt64.self).littleEndian &<< bitcount
+            inPos += Int(truncatingIfNeeded: (63 &- bitcount) &>> 3)
             bitcount |= 56
 
             if entry & subtableFlag != 0 {
@@ -100,14 +101,13 @@ extension FastGzipDecoder {
                 &+ Int(truncatingIfNeeded: (saved & ((1 &<< total) &- 1)) &>> UInt64((code &>> 8) & 0xF))
 
             // Refill and preload the next entry now, so that the lookup overlaps the copy.
-            bitbuf |= inputBase.loadUnaligned(fromByteOffset: inPos, as: UInt64.self).littleEndian &<< bitcount
-            inPos &+= Int(truncatingIfNeeded: (63 &- bitcount) &>> 3)
+            bitbuf |= inPos.loadUnaligned(as: UInt64.self).littleEndian &<< bitcount
+            inPos += Int(truncatingIfNeeded: (63 &- bitcount) &>> 3)
             bitcount |= 56
             entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
 
-            let produced = memberStart.distance(to: o)
-            if distance > produced {
-                guard distance <= produced &+ older else { throw inflateError("invalid distance: too far back") }
+            if o - distance < memberStart {
+                guard o - distance >= oldestSource else { throw inflateError("invalid distance: too far back") }
                 copyMatchCarefully(dest, out: dest.distance(to: o), begin: begin, distance: distance, length: length)
                 o += length
                 continue
@@ -116,7 +116,7 @@ extension FastGzipDecoder {
             o += length
         } while o <= outLimit && inPos <= inLimit
 
-        input.position = inPos
+        input.position = inputBase.distance(to: inPos)
         bitBuffer = bitbuf
         bitCount = Int(truncatingIfNeeded: bitcount)
         out = dest.distance(to: o)
