@@ -4,11 +4,11 @@ import PintailCore
 /// buffer (one typed loop per key column), then each row's bytes are hashed and looked up in an open-addressing
 /// table whose keys live in one arena: no allocation per row.
 struct GroupTable {
-    private var arena: [UInt8] = []
+    private(set) var arena: [UInt8] = []
     /// Group g's key bytes are arena[keyBounds[g] ..< keyBounds[g + 1]].
-    private var keyBounds: [Int] = [0]
-    /// Each group's full hash, read only when the slot array grows.
-    private var hashes: [UInt64] = []
+    private(set) var keyBounds: [Int] = [0]
+    /// Each group's full hash, read when the slot array grows and when another worker's table merges into this one.
+    private(set) var hashes: [UInt64] = []
     /// 0 for an empty slot, else the hash's high 32 bits above group + 1: a probe compares that tag before it
     /// touches the group's key, so mismatches cost no further memory loads.
     private var slots: [UInt64] = [UInt64](repeating: 0, count: 1024)
@@ -72,6 +72,30 @@ struct GroupTable {
         return (g, true)
     }
 
+    /// Adds a key the caller knows is absent (another worker's group that a lookup did not find): no key compare.
+    mutating func appendAbsent(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        slots.withUnsafeBufferPointer { s in
+            while s[i] != 0 { i = (i + 1) & mask }
+        }
+        let g = Int32(hashes.count)
+        hashes.append(hash)
+        arena.append(contentsOf: key.assumingMemoryBound(to: UInt8.self))
+        keyBounds.append(arena.count)
+        slots[i] = Self.slotEntry(hash: hash, group: g)
+        if hashes.count * 2 > slots.count { grow() }
+        return g
+    }
+
+    /// Grows the slot array once for `groups` groups in all (instead of doubling step by step while appending).
+    mutating func reserve(groups: Int, keyBytes: Int) {
+        arena.reserveCapacity(keyBytes)
+        var size = slots.count
+        while groups * 2 > size { size *= 2 }
+        if size > slots.count { grow(to: size) }
+    }
+
     @inline(__always)
     private static func slotEntry(hash: UInt64, group: Int32) -> UInt64 {
         (hash >> 32) << 32 | UInt64(UInt32(truncatingIfNeeded: group) &+ 1)
@@ -79,7 +103,7 @@ struct GroupTable {
 
     /// The slot holding `key` and its group, or the empty slot where it would go and -1.
     @inline(__always)
-    private func probe(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (slot: Int, group: Int32) {
+    func probe(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (slot: Int, group: Int32) {
         let mask = slots.count - 1
         let tag = hash >> 32
         var i = Int(truncatingIfNeeded: hash) & mask
@@ -103,8 +127,8 @@ struct GroupTable {
         }
     }
 
-    private mutating func grow() {
-        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+    private mutating func grow(to size: Int? = nil) {
+        var bigger = [UInt64](repeating: 0, count: size ?? slots.count * 2)
         let mask = bigger.count - 1
         for g in 0..<hashes.count {
             var i = Int(truncatingIfNeeded: hashes[g]) & mask

@@ -13,6 +13,10 @@ final class HashAggregateOperator: Operator {
     private var keyColumns: GroupKeyColumns
     private var groupCount = 0
     private var output: [Batch]? = nil
+    /// Other workers' partials, merged in `emit`.
+    private var pendingMerges: [HashAggregateOperator] = []
+    /// A failed merge in `emit` (which cannot throw); `next` throws it.
+    private var mergeError: Error? = nil
 
     init(input: Operator, keys: [BoundExpr], aggregates: [AggregateCall]) throws {
         self.input = input
@@ -28,7 +32,7 @@ final class HashAggregateOperator: Operator {
             try consume()
             emit()
         }
-        if let error = states.lazy.compactMap(\.finishError).first { throw error }
+        if let error = mergeError ?? states.lazy.compactMap(\.finishError).first { throw error }
         guard var out = output, !out.isEmpty else { return nil }
         let b = out.removeFirst()
         output = out
@@ -55,22 +59,38 @@ final class HashAggregateOperator: Operator {
         }
     }
 
-    /// Folds another partial aggregation of the same query (run by another worker) into this one.
+    /// Folds another partial aggregation of the same query (run by another worker) into this one. The work is done
+    /// in `emit`, once every partial is known, on as many threads as there are partials.
     func merge(_ other: HashAggregateOperator) throws {
+        pendingMerges.append(other)
+    }
+
+    private func mergePending() throws {
+        let threads = pendingMerges.count + 1
+        for other in pendingMerges { try merge(other, threads: threads) }
+        pendingMerges = []
+    }
+
+    /// Looks the other's groups up in this table on `threads` threads (see `GroupTable.absorb`), then merges the
+    /// aggregate states, one state per thread at a time.
+    private func merge(_ other: HashAggregateOperator, threads: Int) throws {
         let mapping: [Int32]
         if keys.isEmpty {
             if other.groupCount == 0 { return }
             if groupCount == 0 { groupCount = 1 }
             mapping = [0]
         } else {
-            let otherKeys = other.keyColumns.finish()
-            var newRows: [Int32] = []
-            mapping = table.groups(for: otherKeys, count: other.groupCount) { newRows.append(Int32($0)) }
-            keyColumns.append(otherKeys, rows: newRows)
+            let newRows: [Int32]
+            (mapping, newRows) = try table.absorb(other.table, threads: threads)
+            keyColumns.append(other.keyColumns.finish(), rows: newRows)
             groupCount = table.count
         }
-        for (mine, theirs) in zip(states, other.states) {
-            try mine.merge(theirs, mapping: mapping, groupCount: groupCount)
+        let mine = states, theirs = other.states, groups = groupCount
+        let stateThreads = max(1, min(threads, mine.count))
+        try WorkerThreads.run(stateThreads) { t in
+            for a in stride(from: t, to: mine.count, by: stateThreads) {
+                try mine[a].merge(theirs[a], mapping: mapping, groupCount: groups)
+            }
         }
     }
 
@@ -81,6 +101,7 @@ final class HashAggregateOperator: Operator {
 
     /// Turns the groups into output batches: keys, then aggregates.
     func emit() {
+        do { try mergePending() } catch { mergeError = error }
         // A global aggregate over no rows still yields one row (count 0, sum NULL).
         if keys.isEmpty && groupCount == 0 { groupCount = 1 }
         let columns = keyColumns.finish() + states.map { $0.finish(groupCount: groupCount) }

@@ -129,11 +129,13 @@ import Testing
             "SELECT count(DISTINCT customer_id), count(DISTINCT product_id), count(DISTINCT star_rating) FROM reviews_parquet",
             "SELECT product_category, count(DISTINCT customer_id), count(*) FROM reviews_parquet GROUP BY product_category ORDER BY 1",
             "SELECT count(*), sum(n) FROM (SELECT customer_id, count(DISTINCT product_id) AS n FROM reviews_parquet GROUP BY customer_id)",
+            "SELECT count(*), sum(n), sum(s) FROM (SELECT product_id, count(*) AS n, sum(star_rating) AS s FROM reviews_parquet GROUP BY product_id)",
         ]
         let expected: [[String]] = [
             ["719\t799\t5"],
             [],
             ["719\t4122"],
+            ["799\t5000\t20860"],
         ]
         var first: [[String]] = []
         for threads in 1...4 {
