@@ -31,14 +31,14 @@ extension FastGzipDecoder {
         // Branch-free refill to 56-63 bits: bits above the count are the true next input bits or zero, so a refill
         // never changes the low bits and an entry looked up before it stays valid.
         bitbuf |= inPos.loadUnaligned(as: UInt64.self).littleEndian &<< bitcount
-        inPos += Int(truncatingIfNeeded: (63 &- bitcount) &>> 3)
+        inPos += Int(truncatingIfNeeded: 7 &- ((bitcount &>> 3) & 7))
         bitcount |= 56
         // The next primary-table entry, looked up as soon as at least 11 bits are known (the preload of libdeflate).
         var entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
 
         repeat {
             bitbuf |= inPos.loadUnaligned(as: UInt64.self).littleEndian &<< bitcount
-            inPos += Int(truncatingIfNeeded: (63 &- bitcount) &>> 3)
+            inPos += Int(truncatingIfNeeded: 7 &- ((bitcount &>> 3) & 7))
             bitcount |= 56
 
             if entry & subtableFlag != 0 {
@@ -48,21 +48,21 @@ extension FastGzipDecoder {
                 entry = literalTable[Int(truncatingIfNeeded: entry &>> 16) &+ Int(truncatingIfNeeded: bitbuf & subMask)]
             }
             if entry & literalFlag != 0 {
-                bitbuf &>>= UInt64(entry & 0xFF)
-                bitcount &-= UInt64(entry & 0xFF)
+                bitbuf &>>= UInt64(entry)
+                bitcount &-= UInt64(entry)
                 o.pointee = UInt8(truncatingIfNeeded: entry &>> 16)
                 o += 1
                 // Two more literals while 15-bit codes certainly fit: 56 - 3 * 15 leaves 11 bits for the preload.
                 entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
                 if entry & literalFlag != 0 {
-                    bitbuf &>>= UInt64(entry & 0xFF)
-                    bitcount &-= UInt64(entry & 0xFF)
+                    bitbuf &>>= UInt64(entry)
+                    bitcount &-= UInt64(entry)
                     o.pointee = UInt8(truncatingIfNeeded: entry &>> 16)
                     o += 1
                     entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
                     if entry & literalFlag != 0 {
-                        bitbuf &>>= UInt64(entry & 0xFF)
-                        bitcount &-= UInt64(entry & 0xFF)
+                        bitbuf &>>= UInt64(entry)
+                        bitcount &-= UInt64(entry)
                         o.pointee = UInt8(truncatingIfNeeded: entry &>> 16)
                         o += 1
                         entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
@@ -72,18 +72,18 @@ extension FastGzipDecoder {
             }
             if entry & exceptionalFlag != 0 {
                 guard entry & endOfBlockFlag != 0 else { throw inflateError("invalid literal/length code") }
-                bitbuf &>>= UInt64(entry & 0xFF)
-                bitcount &-= UInt64(entry & 0xFF)
+                bitbuf &>>= UInt64(entry)
+                bitcount &-= UInt64(entry)
                 endOfBlock = true
                 break
             }
             // Length: base plus extra bits (at most 20 bits with the code), leaving at least 36 for the distance.
             var saved = bitbuf
-            var total = UInt64(entry & 0xFF)
+            var total = UInt64(entry)
             bitbuf &>>= total
             bitcount &-= total
             let length = Int(truncatingIfNeeded: entry &>> 16)
-                &+ Int(truncatingIfNeeded: (saved & ((1 &<< total) &- 1)) &>> UInt64((entry &>> 8) & 0xF))
+                &+ Int(truncatingIfNeeded: (saved & ((1 &<< total) &- 1)) &>> UInt64(entry &>> 8))
 
             var code = distanceTable[Int(truncatingIfNeeded: bitbuf & distanceMask)]
             if code & subtableFlag != 0 {
@@ -94,15 +94,15 @@ extension FastGzipDecoder {
             }
             guard code & exceptionalFlag == 0 else { throw inflateError("invalid distance code") }
             saved = bitbuf
-            total = UInt64(code & 0xFF)
+            total = UInt64(code)
             bitbuf &>>= total
             bitcount &-= total
             let distance = Int(truncatingIfNeeded: code &>> 16)
-                &+ Int(truncatingIfNeeded: (saved & ((1 &<< total) &- 1)) &>> UInt64((code &>> 8) & 0xF))
+                &+ Int(truncatingIfNeeded: (saved & ((1 &<< total) &- 1)) &>> UInt64(code &>> 8))
 
             // Refill and preload the next entry now, so that the lookup overlaps the copy.
             bitbuf |= inPos.loadUnaligned(as: UInt64.self).littleEndian &<< bitcount
-            inPos += Int(truncatingIfNeeded: (63 &- bitcount) &>> 3)
+            inPos += Int(truncatingIfNeeded: 7 &- ((bitcount &>> 3) & 7))
             bitcount |= 56
             entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
 
@@ -118,7 +118,7 @@ extension FastGzipDecoder {
 
         input.position = inputBase.distance(to: inPos)
         bitBuffer = bitbuf
-        bitCount = Int(truncatingIfNeeded: bitcount)
+        bitCount = Int(truncatingIfNeeded: bitcount & 0xFF)
         out = dest.distance(to: o)
         return endOfBlock
     }
