@@ -6,12 +6,17 @@ import Foundation
 enum InflateFixture {
     /// zlib's gzip output for `input` at `level` (0-9) with `strategy` (Z_DEFAULT_STRATEGY, Z_HUFFMAN_ONLY, ...).
     static func zlibGzip(_ input: [UInt8], level: Int32, strategy: Int32 = Z_DEFAULT_STRATEGY,
-                         windowBits: Int32 = 31) -> [UInt8] {
+                         windowBits: Int32 = 31, dictionary: [UInt8] = []) -> [UInt8] {
         var stream = z_stream()
         let status = deflateInit2_(&stream, level, Z_DEFLATED, windowBits, 8, strategy, zlibVersion(),
                                    Int32(MemoryLayout<z_stream>.size))
         precondition(status == Z_OK, "deflateInit2 failed")
         defer { deflateEnd(&stream) }
+        if !dictionary.isEmpty {
+            // Raw deflate only: matches may then reach into bytes the stream never contained.
+            let set = dictionary.withUnsafeBufferPointer { deflateSetDictionary(&stream, $0.baseAddress, UInt32($0.count)) }
+            precondition(set == Z_OK, "deflateSetDictionary failed")
+        }
         var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))) + 64)
         var input = input
         let produced = input.withUnsafeMutableBufferPointer { src in
@@ -107,14 +112,14 @@ enum InflateFixture {
     }
 
     /// A gzip member with every optional header field (FEXTRA, FNAME, FCOMMENT, FHCRC) around zlib's raw deflate.
-    static func memberWithAllHeaderFields(_ input: [UInt8]) -> [UInt8] {
+    static func memberWithAllHeaderFields(_ input: [UInt8], dictionary: [UInt8] = []) -> [UInt8] {
         var header: [UInt8] = [0x1F, 0x8B, 8, 0x04 | 0x08 | 0x10 | 0x02, 1, 2, 3, 4, 0, 3]
         header += [5, 0, 0x41, 0x42, 2, 0, 0x43]  // XLEN 5: one subfield "AB" of 2 bytes... plus a spare byte
         header += Array("name.tsv".utf8) + [0]
         header += Array("a comment".utf8) + [0]
         let headerCRC = header.withUnsafeBufferPointer { crc32(0, $0.baseAddress, UInt32($0.count)) }
         header += [UInt8(headerCRC & 0xFF), UInt8((headerCRC >> 8) & 0xFF)]
-        let raw = zlibGzip(input, level: 6, windowBits: -15)
+        let raw = zlibGzip(input, level: 6, windowBits: -15, dictionary: dictionary)
         let crc = input.withUnsafeBufferPointer { crc32(0, $0.baseAddress, UInt32($0.count)) }
         var trailer: [UInt8] = []
         for shift in stride(from: 0, to: 32, by: 8) { trailer.append(UInt8((crc >> UInt(shift)) & 0xFF)) }

@@ -78,6 +78,19 @@ import Testing
         }
     }
 
+    /// A member's matches may not reach into the previous member's output (zlib rejects this too).
+    @Test func matchesDoNotReachIntoThePreviousMember() throws {
+        let first = F.tsv(10_000, seed: 16)
+        let second = Array(first[2_000..<6_000])
+        let sharing = F.memberWithAllHeaderFields(second, dictionary: first)
+        let joined = F.zlibGzip(first, level: 6) + sharing
+        #expect(F.zlibInflate(joined) == nil)
+        #expect(F.zlibInflate(F.zlibGzip(first, level: 6) + F.memberWithAllHeaderFields(second)) == first + second)
+        for outputPiece in [100, 1 << 16] {
+            #expect(throws: DecompressError.self) { try F.fastInflate(joined, outputPiece: outputPiece) }
+        }
+    }
+
     @Test func emptyAndZeroOnlyInputsAreEmpty() throws {
         let decoder = try FastGzipDecoder { _ in 0 }
         var buffer = [UInt8](repeating: 0, count: 16)
