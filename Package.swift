@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "PintailParquet", dependencies: ["PintailCore", "PintailCodecs"], swiftSettings: fast),
         .target(name: "PintailText", dependencies: ["PintailCore", "PintailCodecs"], swiftSettings: fast),
         // Query layers.
-        .target(name: "PintailPlanner", dependencies: ["PintailCore", "PintailSQL"]),
+        .target(name: "PintailPlanner", dependencies: ["PintailCore", "PintailSQL", "PintailParquet"]),
         .target(
             name: "PintailExecution",
             dependencies: ["PintailCore", "PintailPlanner", "PintailText", "PintailSketch", "PintailParquet", "PintailCodecs", "PintailML"],

@@ -43,13 +43,20 @@ public struct Scan: Sendable {
     /// The partitions to read (all of the table's, until partition pruning narrows them).
     public var partitions: [PartitionHandle]?
     public var alias: String?
+    /// Rows of all the table's files (every catalog partition), as the binder read them from Parquet footers or
+    /// guessed from text file sizes; nil when unknown. For row estimates only.
+    public var tableRows: Double?
+    /// Bytes of the table's files, read by the binder; nil when unknown. For size estimates only.
+    public var tableBytes: Double?
 
-    public init(table: TableHandle, columns: [Int], alias: String? = nil) {
+    public init(table: TableHandle, columns: [Int], alias: String? = nil, tableRows: Double? = nil, tableBytes: Double? = nil) {
         self.table = table
         self.columns = columns
         self.pushedPredicates = []
         self.partitions = nil
         self.alias = alias
+        self.tableRows = tableRows
+        self.tableBytes = tableBytes
     }
 
     public var outputFields: [Field] {

@@ -60,7 +60,7 @@ extension QueryBinder {
             inputs[r] = .filter(inputs[r], predicate: PushDownFilters.conjunction(own.map { bound[$0].remapColumns { $0 - offset } }))
             for i in own { applied[i] = true }
         }
-        let sizes = inputs.map(TableSizeEstimate.estimate), rawSizes = plans.map(TableSizeEstimate.estimate)
+        let sizes = inputs.map(RowEstimate.rows), rawSizes = plans.map(RowEstimate.rows)
         // How much joining `r` multiplies the rows, guessed from unfiltered sizes: an equality with a larger
         // relation is taken as a foreign key into r's primary key (one match per row); with a smaller one, as
         // many matches per row (nil: no equality links r to the joined relations).

@@ -9,6 +9,8 @@ public struct QueryBinder {
     var ctes: [String: (Query, [Identifier]?)] = [:]
     /// USING FUNCTION declarations of the statement, by lower-case name.
     let userFunctions: [String: UserFunction]
+    /// Table row counts read for this statement (one binder binds one statement; copies share the cache).
+    let rowCounts = TableRowCounts()
 
     public init(catalog: CatalogLookup, userFunctions: [UserFunction] = []) {
         self.catalog = catalog
@@ -156,7 +158,8 @@ public struct QueryBinder {
         } catch {
             throw SemanticError("\(error)", at: location)
         }
-        return .scan(Scan(table: table, columns: Array(table.schema.indices), alias: alias))
+        return .scan(Scan(table: table, columns: Array(table.schema.indices), alias: alias,
+                          tableRows: rowCounts.rows(of: table), tableBytes: rowCounts.bytes(of: table)))
     }
 
     // MARK: SELECT

@@ -1,27 +1,13 @@
-import Foundation
+import PintailCore
 
-/// Rough sizes of plan inputs for join ordering: the bytes of a table's files (no statistics are kept yet), scaled
-/// down for filters and aggregates above them. Only the order of magnitude matters.
+/// Rough sizes of plan inputs in bytes: the bytes of a table's files, scaled down for filters and aggregates above
+/// them. The semi-join rules (placement, which side to hash) and the scalar-subquery reduction compare these;
+/// join order and hash join build sides use `RowEstimate`. Only the order of magnitude matters.
 enum TableSizeEstimate {
-    /// Bytes of the files under `table`'s location (at most the first 20,000 files).
-    static func bytes(_ table: TableHandle) -> Double {
-        let fm = FileManager.default
-        guard let walker = fm.enumerator(at: URL(fileURLWithPath: table.location),
-                                         includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey]) else { return 0 }
-        var total = 0.0, files = 0
-        for case let url as URL in walker {
-            guard let v = try? url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey]), v.isRegularFile == true else { continue }
-            total += Double(v.fileSize ?? 0)
-            files += 1
-            if files >= 20_000 { break }
-        }
-        return total
-    }
-
     /// Estimated size of what `plan` produces.
     static func estimate(_ plan: LogicalPlan) -> Double {
         switch plan {
-        case .scan(let s): return bytes(s.table)
+        case .scan(let s): return s.tableBytes ?? 0
         case .values(let rows, _): return Double(rows.count)
         case .filter(let input, let p): return estimate(input) * selectivity(p)
         case .project(let input, _, _), .sort(let input, _), .window(let input, _): return estimate(input)
