@@ -28,7 +28,12 @@ public final class BertEncoder: Sendable {
 
     /// One pooled vector of `hiddenSize` floats per sequence, concatenated. Ids must lie in the vocabulary.
     public func encode(_ sequences: [[Int32]], pooling: Pooling) throws(ModelError) -> [Float] {
-        let h = config.hiddenSize
+        var scratch = Scratch()
+        return try encode(sequences, pooling: pooling, scratch: &scratch)
+    }
+
+    /// `encode` with the caller's working memory (a worker keeps one across its mini-batches).
+    func encode(_ sequences: [[Int32]], pooling: Pooling, scratch: inout Scratch) throws(ModelError) -> [Float] {
         var offsets = [0]
         for ids in sequences {
             guard !ids.isEmpty, ids.count <= config.maxPositions else {
@@ -39,15 +44,19 @@ public final class BertEncoder: Sendable {
             }
             offsets.append(offsets[offsets.count - 1] + ids.count)
         }
-        var hidden = [Float](repeating: 0, count: offsets[offsets.count - 1] * h)
-        hidden.withUnsafeMutableBufferPointer { x in
-            // baseAddress is nil only for an empty batch, when there is nothing to compute.
-            guard let x = x.baseAddress else { return }
+        let tokens = offsets[offsets.count - 1]
+        // Nothing to compute for an empty batch.
+        guard tokens > 0 else { return [] }
+        scratch.reserve(tokens: tokens, longest: sequences.map(\.count).max() ?? 0, config: config)
+        var hidden = scratch.hidden
+        scratch.hidden = []  // held apart while the layers borrow the other buffers
+        defer { scratch.hidden = hidden }
+        return hidden.withUnsafeMutableBufferPointer { x in
+            let x = x.baseAddress!
             embed(sequences, offsets: offsets, into: x)
-            var scratch = Scratch(tokens: offsets[offsets.count - 1], longest: sequences.map(\.count).max() ?? 0, config: config)
             for layer in weights.layers { forward(layer, x: x, offsets: offsets, scratch: &scratch) }
+            return pool(x, offsets: offsets, pooling: pooling)
         }
-        return pool(hidden, offsets: offsets, pooling: pooling)
     }
 
     private func embed(_ sequences: [[Int32]], offsets: [Int], into x: UnsafeMutablePointer<Float>) {
@@ -73,35 +82,25 @@ public final class BertEncoder: Sendable {
         }
     }
 
-    private func pool(_ hidden: [Float], offsets: [Int], pooling: Pooling) -> [Float] {
+    private func pool(_ hidden: UnsafePointer<Float>, offsets: [Int], pooling: Pooling) -> [Float] {
         let h = config.hiddenSize
         var pooled = [Float](repeating: 0, count: (offsets.count - 1) * h)
-        for s in 0..<offsets.count - 1 {
-            switch pooling {
-            case .cls:
-                for j in 0..<h { pooled[s * h + j] = hidden[offsets[s] * h + j] }
-            case .mean:
-                let count = offsets[s + 1] - offsets[s]
-                for row in offsets[s]..<offsets[s + 1] {
-                    for j in 0..<h { pooled[s * h + j] += hidden[row * h + j] }
+        pooled.withUnsafeMutableBufferPointer { out in
+            for s in 0..<offsets.count - 1 {
+                let target = out.baseAddress! + s * h
+                switch pooling {
+                case .cls:
+                    target.update(from: hidden + offsets[s] * h, count: h)
+                case .mean:
+                    for row in offsets[s]..<offsets[s + 1] {
+                        let source = hidden + row * h
+                        for j in 0..<h { target[j] += source[j] }
+                    }
+                    let count = Float(offsets[s + 1] - offsets[s])
+                    for j in 0..<h { target[j] /= count }
                 }
-                for j in 0..<h { pooled[s * h + j] /= Float(count) }
             }
         }
         return pooled
-    }
-}
-
-/// Per-call working memory for one batch.
-struct Scratch {
-    var qkv: [Float], context: [Float], projected: [Float], intermediate: [Float], scores: [Float]
-
-    init(tokens: Int, longest: Int, config: EncoderConfig) {
-        let h = config.hiddenSize
-        qkv = [Float](repeating: 0, count: tokens * 3 * h)
-        context = [Float](repeating: 0, count: tokens * h)
-        projected = [Float](repeating: 0, count: tokens * h)
-        intermediate = [Float](repeating: 0, count: tokens * config.intermediateSize)
-        scores = [Float](repeating: 0, count: longest * longest)
     }
 }

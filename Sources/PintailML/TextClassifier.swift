@@ -110,6 +110,7 @@ public final class TextClassifier: Sendable {
         let state = Mutex(State(results: Array(repeating: nil, count: total)))
         let workers = min(threadCount, batches.count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var scratch = Scratch()
             while true {
                 let index: Int? = state.withLock { s in
                     guard !s.cancelled, s.failure == nil, s.next < batches.count else { return nil }
@@ -119,7 +120,7 @@ public final class TextClassifier: Sendable {
                 guard let index else { return }
                 let members = batches[index]
                 do throws(ModelError) {
-                    let pooled = try encoder.encode(members.map { sequences[$0] }, pooling: pooling)
+                    let pooled = try encoder.encode(members.map { sequences[$0] }, pooling: pooling, scratch: &scratch)
                     let out = finish(pooled, members.count)
                     let done = state.withLock { s in
                         for (row, member) in members.enumerated() { s.results[member] = Array(out[row * width..<(row + 1) * width]) }
