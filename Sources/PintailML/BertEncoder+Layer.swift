@@ -2,43 +2,31 @@ import COpenBLAS
 
 extension BertEncoder {
     /// One post-norm transformer layer over the packed hidden states `x` ([tokens, hidden]), in place.
+    /// Both projections that feed a residual accumulate straight into `x`; their biases join in the norm's pass.
     func forward(_ layer: LayerWeights, x: UnsafeMutablePointer<Float>, offsets: [Int], scratch: inout Scratch) {
-        let h = config.hiddenSize, i = config.intermediateSize, d = config.headSize
+        let h = config.hiddenSize, i = config.intermediateSize
         let tokens = offsets[offsets.count - 1], eps = config.layerNormEpsilon
-        let scale = 1 / Float(d).squareRoot()
         scratch.qkv.withUnsafeMutableBufferPointer { qkvBuffer in
         scratch.context.withUnsafeMutableBufferPointer { contextBuffer in
-        scratch.projected.withUnsafeMutableBufferPointer { projectedBuffer in
         scratch.intermediate.withUnsafeMutableBufferPointer { upBuffer in
         scratch.scores.withUnsafeMutableBufferPointer { scoresBuffer in
             let qkv = qkvBuffer.baseAddress!, context = contextBuffer.baseAddress!
-            let projected = projectedBuffer.baseAddress!, up = upBuffer.baseAddress!, scores = scoresBuffer.baseAddress!
+            let up = upBuffer.baseAddress!, scores = scoresBuffer.baseAddress!
             layer.qkvWeight.withUnsafeBufferPointer { w in
                 layer.qkvBias.withUnsafeBufferPointer { b in
                     Kernels.linear(x, rows: tokens, inSize: h, weight: w.baseAddress!, bias: b.baseAddress!, outSize: 3 * h, into: qkv)
                 }
             }
-            // Attention per sequence and head: scores = Q·Kᵀ/√d, softmax, context = P·V.
-            let stride = Int32(3 * h)
-            for s in 0..<offsets.count - 1 {
-                let start = offsets[s], n = offsets[s + 1] - offsets[s]
-                for head in 0..<config.headCount {
-                    let q = qkv + start * 3 * h + head * d
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(n), Int32(d),
-                                scale, q, stride, q + h, stride, 0, scores, Int32(n))
-                    Kernels.softmaxRows(scores, rows: n, size: n)
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(d), Int32(n),
-                                1, scores, Int32(n), q + 2 * h, stride, 0, context + start * h + head * d, Int32(h))
-                }
-            }
+            attention(qkv, offsets: offsets, scores: scores, into: context)
             layer.outputWeight.withUnsafeBufferPointer { w in
-                layer.outputBias.withUnsafeBufferPointer { b in
-                    Kernels.linear(context, rows: tokens, inSize: h, weight: w.baseAddress!, bias: b.baseAddress!, outSize: h, into: projected)
-                }
+                Kernels.accumulate(context, rows: tokens, inSize: h, weight: w.baseAddress!, outSize: h, into: x)
             }
-            layer.attentionNormScale.withUnsafeBufferPointer { g in
-                layer.attentionNormBias.withUnsafeBufferPointer { b in
-                    Kernels.addAndNormalize(x, residual: projected, rows: tokens, size: h, scale: g.baseAddress!, bias: b.baseAddress!, epsilon: eps)
+            layer.outputBias.withUnsafeBufferPointer { c in
+                layer.attentionNormScale.withUnsafeBufferPointer { g in
+                    layer.attentionNormBias.withUnsafeBufferPointer { b in
+                        Kernels.addAndNormalize(x, columnBias: c.baseAddress!, rows: tokens, size: h,
+                                                scale: g.baseAddress!, bias: b.baseAddress!, epsilon: eps)
+                    }
                 }
             }
             layer.upWeight.withUnsafeBufferPointer { w in
@@ -48,15 +36,35 @@ extension BertEncoder {
             }
             Kernels.gelu(up, count: tokens * i)
             layer.downWeight.withUnsafeBufferPointer { w in
-                layer.downBias.withUnsafeBufferPointer { b in
-                    Kernels.linear(up, rows: tokens, inSize: i, weight: w.baseAddress!, bias: b.baseAddress!, outSize: h, into: projected)
+                Kernels.accumulate(up, rows: tokens, inSize: i, weight: w.baseAddress!, outSize: h, into: x)
+            }
+            layer.downBias.withUnsafeBufferPointer { c in
+                layer.outputNormScale.withUnsafeBufferPointer { g in
+                    layer.outputNormBias.withUnsafeBufferPointer { b in
+                        Kernels.addAndNormalize(x, columnBias: c.baseAddress!, rows: tokens, size: h,
+                                                scale: g.baseAddress!, bias: b.baseAddress!, epsilon: eps)
+                    }
                 }
             }
-            layer.outputNormScale.withUnsafeBufferPointer { g in
-                layer.outputNormBias.withUnsafeBufferPointer { b in
-                    Kernels.addAndNormalize(x, residual: projected, rows: tokens, size: h, scale: g.baseAddress!, bias: b.baseAddress!, epsilon: eps)
-                }
+        }}}}
+    }
+
+    /// Attention per sequence and head over the packed [tokens, 3·hidden] query/key/value rows:
+    /// scores = Q·Kᵀ/√d, softmax, context = P·V, each sequence attending to its own rows only.
+    private func attention(_ qkv: UnsafePointer<Float>, offsets: [Int], scores: UnsafeMutablePointer<Float>,
+                           into context: UnsafeMutablePointer<Float>) {
+        let h = config.hiddenSize, d = config.headSize
+        let scale = 1 / Float(d).squareRoot(), stride = Int32(3 * h)
+        for s in 0..<offsets.count - 1 {
+            let start = offsets[s], n = offsets[s + 1] - offsets[s]
+            for head in 0..<config.headCount {
+                let q = qkv + start * 3 * h + head * d
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(n), Int32(d),
+                            scale, q, stride, q + h, stride, 0, scores, Int32(n))
+                Kernels.softmaxRows(scores, rows: n, size: n)
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(d), Int32(n),
+                            1, scores, Int32(n), q + 2 * h, stride, 0, context + start * h + head * d, Int32(h))
             }
-        }}}}}
+        }
     }
 }

@@ -76,7 +76,7 @@ public final class BertEncoder: Sendable {
         }
         weights.embeddingNormScale.withUnsafeBufferPointer { scale in
             weights.embeddingNormBias.withUnsafeBufferPointer { bias in
-                Kernels.addAndNormalize(x, residual: nil, rows: offsets[offsets.count - 1], size: h,
+                Kernels.addAndNormalize(x, columnBias: nil, rows: offsets[offsets.count - 1], size: h,
                                         scale: scale.baseAddress!, bias: bias.baseAddress!, epsilon: config.layerNormEpsilon)
             }
         }

@@ -2,7 +2,7 @@
 /// batch cost page faults and zero-filling on every call. Every buffer is fully written before it is read, so
 /// reuse needs no clearing; the arrays only grow.
 struct Scratch {
-    var hidden: [Float] = [], qkv: [Float] = [], context: [Float] = [], projected: [Float] = []
+    var hidden: [Float] = [], qkv: [Float] = [], context: [Float] = []
     var intermediate: [Float] = [], scores: [Float] = []
 
     /// Makes room for a batch of `tokens` packed tokens whose longest sequence has `longest` tokens.
@@ -11,7 +11,6 @@ struct Scratch {
         Self.grow(&hidden, to: tokens * h)
         Self.grow(&qkv, to: tokens * 3 * h)
         Self.grow(&context, to: tokens * h)
-        Self.grow(&projected, to: tokens * h)
         Self.grow(&intermediate, to: tokens * config.intermediateSize)
         Self.grow(&scores, to: longest * longest)
     }

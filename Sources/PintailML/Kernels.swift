@@ -14,16 +14,26 @@ enum Kernels {
             1, input, Int32(inSize), weight, Int32(inSize), 1, out, Int32(outSize))
     }
 
-    /// x = LayerNorm(x + residual) row by row (residual may be nil).
+    /// out[rows, outSize] += input[rows, inSize] · weightᵀ: a projection added onto its residual in place, so the
+    /// residual needs no separate pass and the projection no buffer of its own.
+    static func accumulate(
+        _ input: UnsafePointer<Float>, rows: Int, inSize: Int,
+        weight: UnsafePointer<Float>, outSize: Int, into out: UnsafeMutablePointer<Float>
+    ) {
+        cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outSize), Int32(inSize),
+            1, input, Int32(inSize), weight, Int32(inSize), 1, out, Int32(outSize))
+    }
+
+    /// x = LayerNorm(x + columnBias) row by row (columnBias, the preceding projection's bias, may be nil).
     static func addAndNormalize(
-        _ x: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?, rows: Int, size: Int,
+        _ x: UnsafeMutablePointer<Float>, columnBias: UnsafePointer<Float>?, rows: Int, size: Int,
         scale: UnsafePointer<Float>, bias: UnsafePointer<Float>, epsilon: Float
     ) {
         for r in 0..<rows {
             let row = x + r * size
-            if let residual {
-                let other = residual + r * size
-                for j in 0..<size { row[j] += other[j] }
+            if let columnBias {
+                for j in 0..<size { row[j] += columnBias[j] }
             }
             let mean = sum(row, count: size) / Float(size)
             let variance = sumOfSquaredDeviations(row, count: size, mean: mean) / Float(size)
