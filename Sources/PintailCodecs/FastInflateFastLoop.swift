@@ -1,5 +1,5 @@
 /// The inflater's hot loop. It runs only while at least `fastInputMargin` input bytes and `fastOutputMargin` bytes
-/// of output room remain, so the refill's 8-byte loads, the literal stores and the 16-byte match copies need no
+/// of output room remain, so the refill's 8-byte loads, the literal stores and the over-long match copies need no
 /// bounds checks; everything lives in locals (no class property traffic) until it exits.
 extension FastGzipDecoder {
     /// Decodes until the margins run out (false) or the block ends (true).

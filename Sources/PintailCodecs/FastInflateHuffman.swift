@@ -1,7 +1,8 @@
 /// Decoding of Huffman blocks: a fast loop that runs while plenty of input and output room remain (no bounds
 /// checks inside, by construction), and a careful one-symbol-at-a-time path near the ends.
 extension FastGzipDecoder {
-    /// Output room the fast loop needs per iteration: a longest match (258) plus the overrun of 16-byte copies.
+    /// Output room the fast loop needs per iteration: a longest match (258) plus the overrun of its word copies (at
+    /// most 272 bytes written in all).
     static let fastOutputMargin = 320
     /// Input the fast loop needs per iteration: two 8-byte refills, with room to spare.
     static let fastInputMargin = 32
