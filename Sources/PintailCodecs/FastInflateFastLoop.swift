@@ -37,10 +37,7 @@ extension FastGzipDecoder {
         var entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
 
         repeat {
-            bitbuf |= inPos.loadUnaligned(as: UInt64.self).littleEndian &<< bitcount
-            inPos += Int(truncatingIfNeeded: 7 &- ((bitcount &>> 3) & 7))
-            bitcount |= 56
-
+            // Here the bit buffer holds at least 56 bits: every path below refills before it loops.
             if entry & subtableFlag != 0 {
                 bitbuf &>>= literalBits
                 bitcount &-= literalBits
@@ -68,6 +65,9 @@ extension FastGzipDecoder {
                         entry = literalTable[Int(truncatingIfNeeded: bitbuf & literalMask)]
                     }
                 }
+                bitbuf |= inPos.loadUnaligned(as: UInt64.self).littleEndian &<< bitcount
+                inPos += Int(truncatingIfNeeded: 7 &- ((bitcount &>> 3) & 7))
+                bitcount |= 56
                 continue
             }
             if entry & exceptionalFlag != 0 {
