@@ -19,10 +19,6 @@ enum Arithmetic {
                                                 validity: validity) {
                 return fast
             }
-            if let wide = Decimal128Kernel.apply(op, a, b, leftType: leftType, rightType: rightType, resultType: resultType,
-                                                 validity: validity) {
-                return wide
-            }
             return try decimal(op, a.flattened(), b.flattened(), leftType: leftType, rightType: rightType, resultType: resultType,
                                validity: validity)
         }
