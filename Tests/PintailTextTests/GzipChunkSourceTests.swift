@@ -40,7 +40,8 @@ import Testing
         #expect(rows.count == 50_000)
         #expect(rows.first == [.int(0), .string("product 0")])
         #expect(rows.last == [.int(49_999), .string("product \(49_999 % 97)")])
-        #expect(rows.map { $0[0] } == (0..<50_000).map { Value.int(Int64($0)) })
+        let idsInOrder = rows.map { $0[0] } == (0..<50_000).map { Value.int(Int64($0)) }
+        #expect(idsInOrder)
     }
 
     @Test func emptyFileIsAnEmptyTable() throws {
