@@ -20,6 +20,17 @@ extension ColumnChunkReader {
                     return (count, defs, reps, .plain(plain), present)
                 })
             }
+            if streamsIndices(v1.encoding), let dictionaryCount {
+                let buffer = try pageBuffer(body, size: uncompressed, compressed: true)
+                let keep = keepDictionary
+                return try finish(decoding { () throws in
+                    let (defs, reps, offset) = try Self.v1Levels(buffer.bytes, v1, maxDef: maxDef, maxRep: maxRep, count: count)
+                    let present = Self.presentCount(defs, maxDef, count)
+                    let stream = try DictionaryIndexStream(buffer: buffer, start: offset, valueCount: present,
+                                                           dictionaryCount: dictionaryCount, keepsDictionaryShape: keep)
+                    return (count, defs, reps, .indexStream(stream), present)
+                })
+            }
             return try finish(withDecompressedPage(body, size: uncompressed, compressed: true) { raw throws in
                 let (defs, reps, offset) = try Self.v1Levels(raw, v1, maxDef: maxDef, maxRep: maxRep, count: count)
                 let present = Self.presentCount(defs, maxDef, count)
@@ -61,6 +72,15 @@ extension ColumnChunkReader {
             let buffer = try pageBuffer(valuesBody, size: uncompressed - repLength - defLength, compressed: compressed)
             return try finish(decoding { () throws in
                 (count, defs, reps, .plain(try PlainPageValues(buffer: buffer, start: 0, kind: kind, valueCount: present)), present)
+            })
+        }
+        if streamsIndices(v2.encoding), let dictionaryCount {
+            let buffer = try pageBuffer(valuesBody, size: uncompressed - repLength - defLength, compressed: compressed)
+            let keep = keepDictionary
+            return try finish(decoding { () throws in
+                let stream = try DictionaryIndexStream(buffer: buffer, start: 0, valueCount: present,
+                                                       dictionaryCount: dictionaryCount, keepsDictionaryShape: keep)
+                return (count, defs, reps, .indexStream(stream), present)
             })
         }
         return try finish(withDecompressedPage(valuesBody, size: uncompressed - repLength - defLength, compressed: compressed) {
@@ -124,6 +144,8 @@ extension ColumnChunkReader {
             }
         case .plain(let plain):
             page.plain = plain
+        case .indexStream(let stream):
+            page.indexStream = stream
         case .values(let physical):
             do { page.values = try ValueConversion.apply(leaf.conversion, to: physical) } catch {
                 throw self.error(.corruptPage, "\(error)")

@@ -131,6 +131,13 @@ struct ColumnChunkReader {
         return plainKind != nil
     }
 
+    /// Whether dictionary-encoded pages keep their indices in the page buffer, decoded a batch at a time
+    /// (`DictionaryIndexStream`): top-level columns only, since nested leaves need dense values.
+    func streamsIndices(_ encoding: ParquetEncoding) -> Bool {
+        (encoding == .plainDictionary || encoding == .rleDictionary) && leaf.path.count == 1 && leaf.maxRepetitionLevel == 0
+            && dictionary != nil
+    }
+
     var plainKind: PlainPageValues.Kind? {
         switch leaf.physicalType {
         case .int32, .float: return .fixed(width: 4)

@@ -14,6 +14,9 @@ struct DecodedPage {
     var valueCount: Int
     /// PLAIN values of a flat column left in the page buffer (instead of `values`), copied once into the batch.
     var plain: PlainPageValues? = nil
+    /// Dictionary indices of a flat page left in the page buffer (instead of `values` or `dictionaryIndices`),
+    /// decoded a batch at a time.
+    var indexStream: DictionaryIndexStream? = nil
 }
 
 /// Level decoding for v1 (length-prefixed RLE or BIT_PACKED) and v2 (RLE of known length) pages.

@@ -45,8 +45,13 @@ struct FlatColumnAssembler {
                 }
                 n = min(n, state.run)
             }
-            valueCursor += try out.append(current, rows: rowCursor..<rowCursor + n, valueStart: valueCursor,
-                                          dictionary: reader.dictionary, maxDef: Int32(reader.leaf.maxDefinitionLevel))
+            do {
+                valueCursor += try out.append(current, rows: rowCursor..<rowCursor + n, valueStart: valueCursor,
+                                              dictionary: reader.dictionary, maxDef: Int32(reader.leaf.maxDefinitionLevel))
+            } catch let e as ParquetDecodeError {
+                // Values decoded lazily fail here rather than when the page was read: name the column all the same.
+                throw reader.error(.corruptPage, "\(e)")
+            }
             rowCursor += n
             need -= n
         }

@@ -46,6 +46,8 @@ struct OutputBuilder {
                 let slice = Array(pageIndices[valueStart..<valueStart + used])
                 appendValues(dictionary.gather(slice), 0, defs, rows, maxDef)
             }
+        } else if let stream = page.indexStream {
+            try appendIndices(stream, rows: rows, valueStart: valueStart, used: used, dictionary: dictionary, defs: defs, maxDef: maxDef)
         } else if let plain = page.plain {
             flattenIndices(dictionary)
             let (byte, payload) = try plain.span(first: valueStart, count: used)
@@ -60,6 +62,27 @@ struct OutputBuilder {
         }
         count += rows.count
         return used
+    }
+
+    /// Rows of a page whose indices are decoded now: kept as indices (byte columns in dictionary shape) or
+    /// gathered from the dictionary straight into the batch's values.
+    private mutating func appendIndices(_ stream: DictionaryIndexStream, rows: Range<Int>, valueStart: Int, used: Int,
+                                        dictionary: ColumnStorage?, defs: [Int32]?, maxDef: Int32) throws {
+        guard let dictionary else { throw ParquetDecodeError("dictionary-encoded page without a dictionary") }
+        try stream.skip(to: valueStart)
+        let picked = try stream.next(used)
+        if stream.keepsDictionaryShape {
+            if indices == nil && count == 0 { indices = [] ; indices!.reserveCapacity(capacity) }
+            if indices != nil {
+                Self.scatter(picked, 0, defs, rows, maxDef, zero: 0, into: &indices!)
+                return
+            }
+        }
+        flattenIndices(dictionary)
+        pending.flush(into: &values)
+        if !DictionaryGather.append(dictionary, picked, defs, rows, maxDef, into: &values) {
+            appendValues(dictionary.gather(picked), 0, defs, rows, maxDef)
+        }
     }
 
     /// Dictionary fallback inside this batch: flattens the indices collected so far into plain values.

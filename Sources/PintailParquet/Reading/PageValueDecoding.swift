@@ -7,6 +7,8 @@ enum PageValueDecoding {
         case indices([Int32])
         /// PLAIN values left in the page buffer (see `PlainPageValues`).
         case plain(PlainPageValues)
+        /// Dictionary indices left in the page buffer (see `DictionaryIndexStream`).
+        case indexStream(DictionaryIndexStream)
     }
 
     static func decode(_ data: UnsafeRawBufferPointer, encoding: ParquetEncoding, leaf: ParquetLeaf, count: Int,
