@@ -43,20 +43,19 @@ public struct Scan: Sendable {
     /// The partitions to read (all of the table's, until partition pruning narrows them).
     public var partitions: [PartitionHandle]?
     public var alias: String?
-    /// Rows of all the table's files (every catalog partition), as the binder read them from Parquet footers or
-    /// guessed from text file sizes; nil when unknown. For row estimates only.
-    public var tableRows: Double?
-    /// Bytes of the table's files, read by the binder; nil when unknown. For size estimates only.
-    public var tableBytes: Double?
+    /// Rows and bytes of all the table's files (every catalog partition), measured when a rule first asks; nil
+    /// when unknown. For estimates only.
+    public var measures: TableMeasures?
+    public var tableRows: Double? { measures?.rows }
+    public var tableBytes: Double? { measures?.bytes }
 
-    public init(table: TableHandle, columns: [Int], alias: String? = nil, tableRows: Double? = nil, tableBytes: Double? = nil) {
+    public init(table: TableHandle, columns: [Int], alias: String? = nil, measures: TableMeasures? = nil) {
         self.table = table
         self.columns = columns
         self.pushedPredicates = []
         self.partitions = nil
         self.alias = alias
-        self.tableRows = tableRows
-        self.tableBytes = tableBytes
+        self.measures = measures
     }
 
     public var outputFields: [Field] {

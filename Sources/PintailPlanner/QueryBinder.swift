@@ -158,8 +158,7 @@ public struct QueryBinder {
         } catch {
             throw SemanticError("\(error)", at: location)
         }
-        return .scan(Scan(table: table, columns: Array(table.schema.indices), alias: alias,
-                          tableRows: rowCounts.rows(of: table), tableBytes: rowCounts.bytes(of: table)))
+        return .scan(Scan(table: table, columns: Array(table.schema.indices), alias: alias, measures: rowCounts.measures(of: table)))
     }
 
     // MARK: SELECT

@@ -15,7 +15,7 @@ import Testing
 
     static func scan(_ name: String, _ columns: [String], rows: Double) -> LogicalPlan {
         let t = table(name, columns)
-        return .scan(Scan(table: t, columns: Array(t.schema.indices), tableRows: rows))
+        return .scan(Scan(table: t, columns: Array(t.schema.indices), measures: TableMeasures(rows: rows)))
     }
 
     static func eq(_ column: Int, _ value: Int64) -> BoundExpr {
@@ -82,7 +82,8 @@ import Testing
         try Data(repeating: 65, count: 5_000).write(to: folder.appendingPathComponent("_SUCCESS"))
         let t = Self.table("text", ["a", "b"], format: "TEXTFILE", location: folder.path)
         let counts = TableRowCounts()
-        #expect(counts.rows(of: t).map { Self.near($0, 1_000) } == true)
-        #expect(counts.rows(of: Self.table("missing", ["a"], location: folder.path + "/nope")) == nil)
+        #expect(counts.measures(of: t).rows.map { Self.near($0, 1_000) } == true)
+        #expect(counts.measures(of: t) === counts.measures(of: t))
+        #expect(counts.measures(of: Self.table("missing", ["a"], location: folder.path + "/nope")).rows == nil)
     }
 }
