@@ -108,14 +108,43 @@ struct RleBitPackedDecoder {
             out.update(repeating: 0, count: groups * 8)
             return
         }
-        let mask = self.mask
-        guard let base = data.baseAddress.map({ $0 + position }) else { return }
-        for v in 0..<groups * 8 {
-            let bit = v &* w
-            let word = (base + (bit &>> 3)).loadUnaligned(as: UInt64.self)
-            out[v] = Int32(truncatingIfNeeded: (UInt64(littleEndian: word) &>> UInt64(bit & 7)) & mask)
+        guard let base = data.baseAddress.map({ UnsafeRawPointer($0 + position) }) else { return }
+        // One loop per width, so that each group's eight shifts and load offsets are constants (unrolled).
+        switch w {
+        case 1: Self.unpack(width: 1, groups, base, out)
+        case 2: Self.unpack(width: 2, groups, base, out)
+        case 3: Self.unpack(width: 3, groups, base, out)
+        case 4: Self.unpack(width: 4, groups, base, out)
+        case 5: Self.unpack(width: 5, groups, base, out)
+        case 6: Self.unpack(width: 6, groups, base, out)
+        case 7: Self.unpack(width: 7, groups, base, out)
+        case 8: Self.unpack(width: 8, groups, base, out)
+        case 9: Self.unpack(width: 9, groups, base, out)
+        case 10: Self.unpack(width: 10, groups, base, out)
+        case 11: Self.unpack(width: 11, groups, base, out)
+        case 12: Self.unpack(width: 12, groups, base, out)
+        case 13: Self.unpack(width: 13, groups, base, out)
+        case 14: Self.unpack(width: 14, groups, base, out)
+        case 15: Self.unpack(width: 15, groups, base, out)
+        case 16: Self.unpack(width: 16, groups, base, out)
+        default: Self.unpack(width: w, groups, base, out)
         }
         position += groups * w
+    }
+
+    @inline(__always)
+    private static func unpack(width w: Int, _ groups: Int, _ base: UnsafeRawPointer, _ out: UnsafeMutablePointer<Int32>) {
+        let mask = (UInt64(1) << UInt64(w)) &- 1
+        var src = base, dst = out
+        for _ in 0..<groups {
+            for i in 0..<8 {
+                let bit = i &* w
+                let word = UInt64(littleEndian: (src + (bit &>> 3)).loadUnaligned(as: UInt64.self))
+                dst[i] = Int32(truncatingIfNeeded: (word &>> UInt64(bit & 7)) & mask)
+            }
+            src += w
+            dst += 8
+        }
     }
 
     /// Decodes exactly `count` values into `out`; throws when the data runs out first.
