@@ -11,7 +11,9 @@ struct GroupTable {
     private(set) var hashes: [UInt64] = []
     /// 0 for an empty slot, else the hash's high 32 bits above group + 1: a probe compares that tag before it
     /// touches the group's key, so mismatches cost no further memory loads.
-    private var slots: [UInt64] = [UInt64](repeating: 0, count: 1024)
+    private(set) var slots: [UInt64] = [UInt64](repeating: 0, count: 1024)
+    /// Where `warm` leaves its loads' sum, so that the compiler keeps them (see GroupTableBatchProbe.swift).
+    var warmSink: UInt64 = 0
     /// Groups of the current dictionary's entries, for `groupsWithOneVaryingKey`.
     var dictionaryCache = DictionaryGroupCache()
 
@@ -35,10 +37,7 @@ struct GroupTable {
         let (bytes, offsets) = KeyColumns.encode(keys, count: count)
         var out = [Int32](repeating: 0, count: count)
         bytes.withUnsafeBytes { raw in
-            for row in 0..<count {
-                let key = UnsafeRawBufferPointer(rebasing: raw[offsets[row]..<offsets[row + 1]])
-                let h = KeyColumns.hash(key)
-                let (g, inserted) = findOrInsert(key, hash: h)
+            findOrInsertKeys(raw, offsets: offsets, count: count) { row, g, inserted in
                 if inserted { onNewGroup(row) }
                 out[row] = g
             }

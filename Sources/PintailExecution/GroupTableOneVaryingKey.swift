@@ -73,9 +73,7 @@ extension GroupTable {
         let (bytes, offsets) = KeyColumns.encode(sample, count: missRows.count)
         var missGroups = [Int32](repeating: 0, count: missRows.count)
         bytes.withUnsafeBytes { raw in
-            for k in 0..<missRows.count {
-                let key = UnsafeRawBufferPointer(rebasing: raw[offsets[k]..<offsets[k + 1]])
-                let (g, inserted) = findOrInsert(key, hash: KeyColumns.hash(key))
+            findOrInsertKeys(raw, offsets: offsets, count: missRows.count) { k, g, inserted in
                 if inserted { onNewGroup(Int(missRows[k])) }
                 missGroups[k] = g
             }
