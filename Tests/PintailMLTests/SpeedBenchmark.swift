@@ -2,9 +2,26 @@ import Foundation
 import Testing
 import PintailML
 
-/// Prints sentences per second at 64 and 128 tokens; never asserts times. Runs only with PINTAIL_ML_BENCH=1
+/// Prints sentences per second at 64 and 128 tokens, wall clock and per CPU-second (the steadier figure on a shared
+/// machine, as bench_reference.py prints it); never asserts times. Runs only with PINTAIL_ML_BENCH=1
 /// (use Scripts/model/bench.sh, which builds in release mode).
 @Suite struct SpeedBenchmark {
+    /// User + system CPU seconds of this process so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    static func report(_ label: String, count: Int, seconds: Double, cpu: Double, threads: Int) {
+        print("PintailML speed: \(label): " + String(format: "%.1f sentences/s wall, %.1f per CPU-second (%d sentences in %.2f s, %d threads)",
+                                                        Double(count) / seconds, Double(count) / cpu, count, seconds, threads))
+    }
+
     @Test(.enabled(if: ProcessInfo.processInfo.environment["PINTAIL_ML_BENCH"] == "1"))
     func sentencesPerSecondAt64And128Tokens() throws {
         guard let folder = TestPaths.miniLMFolder(for: "sentencesPerSecondAt64And128Tokens") else { return }
@@ -20,12 +37,11 @@ import PintailML
                 sequences.append(ids)
             }
             _ = try classifier.embeddings(tokenized: Array(sequences.prefix(32)))
-            let start = Date()
+            let start = Date(), cpu = Self.cpuSeconds()
             let vectors = try classifier.embeddings(tokenized: sequences)
             let seconds = Date().timeIntervalSince(start)
             #expect(vectors.count == count)
-            print(String(format: "PintailML speed: seq %d: %.1f sentences/s (%d sentences in %.2f s, %d threads)",
-                         length, Double(count) / seconds, count, seconds, classifier.threadCount))
+            Self.report("seq \(length)", count: count, seconds: seconds, cpu: Self.cpuSeconds() - cpu, threads: classifier.threadCount)
         }
         // The references' third shape: the first 500 VADER Amazon and 500 movie sentences (bench_reference.py
         // reads the same), tokenized first and excluded from the time, as there.
@@ -39,17 +55,18 @@ import PintailML
             }
             let sequences = texts.map { classifier.tokenizer.encode($0, maxLength: 128) }
             _ = try classifier.embeddings(tokenized: Array(sequences.prefix(64)))
-            let start = Date()
+            let start = Date(), cpu = Self.cpuSeconds()
             _ = try classifier.embeddings(tokenized: sequences)
             let seconds = Date().timeIntervalSince(start)
-            print(String(format: "PintailML speed: %d VADER sentences sorted by length (bench_reference.py's): %.1f sentences/s",
-                         texts.count, Double(texts.count) / seconds))
+            Self.report("\(texts.count) VADER sentences sorted by length (bench_reference.py's)", count: texts.count,
+                        seconds: seconds, cpu: Self.cpuSeconds() - cpu, threads: classifier.threadCount)
         }
         // Real review sentences of mixed length (sorted into similar-length mini-batches), tokenizing included.
         let texts = ReferenceFixtureTests.rows.map(\.text)
-        let start = Date()
+        let start = Date(), cpu = Self.cpuSeconds()
         _ = try classifier.embeddings(texts)
         let seconds = Date().timeIntervalSince(start)
-        print(String(format: "PintailML speed: %d VADER sentences incl. tokenizing: %.1f sentences/s", texts.count, Double(texts.count) / seconds))
+        Self.report("\(texts.count) VADER sentences incl. tokenizing", count: texts.count, seconds: seconds,
+                    cpu: Self.cpuSeconds() - cpu, threads: classifier.threadCount)
     }
 }
