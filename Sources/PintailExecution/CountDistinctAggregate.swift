@@ -14,6 +14,8 @@ final class CountDistinctAggregate: AggregateState {
     /// For batches whose rows all belong to one group: dictionary entries already passed on for that group.
     private var seenEntries = DictionarySeenEntries()
     private var counts: [Int64]? = nil
+    /// Where the chunked loads leave their sum, so that the compiler keeps them.
+    private var warmSink: UInt64 = 0
 
     @inline(__always)
     private static func partition(_ valueHash: UInt64) -> Int { Int(truncatingIfNeeded: valueHash >> (64 - partitionBits)) }
@@ -38,23 +40,42 @@ final class CountDistinctAggregate: AggregateState {
         }
     }
 
-    /// Strings hash and compare as their raw bytes, read in place.
+    /// Strings hash and compare as their raw bytes, read in place. Rows go in chunks: the chunk's hashes first, then
+    /// the slots and records their probes will read are loaded together (see GroupTableBatchProbe.swift).
     private func insertStrings(_ v: Vector, column: ByteColumn, groups: [Int32]) throws {
         let storageCount = column.count
+        let chunk = GroupTable.probeChunk
+        var starts = [Int](repeating: 0, count: chunk), ends = starts, rows = starts
+        var hashes = [UInt64](repeating: 0, count: chunk)
         try column.offsets.withUnsafeBufferPointer { off in
             try column.bytes.withUnsafeBytes { raw in
-                for (row, g) in groups.enumerated() where v.isValid(row) {
-                    let s = v.storageIndex(row)
-                    guard s >= 0, s < storageCount else { throw ExecutionError("internal: string index \(s) out of range") }
-                    let start = Int(off[s]), end = Int(off[s + 1])
-                    guard start <= end, end <= raw.count, end - start < Int(DistinctPairSet.rawStringFlag) else {
-                        throw ExecutionError("internal: string \(s) has bad offsets")
+                var row = 0
+                while row < groups.count {
+                    var n = 0
+                    while row < groups.count && n < chunk {
+                        defer { row += 1 }
+                        guard v.isValid(row) else { continue }
+                        let s = v.storageIndex(row)
+                        guard s >= 0, s < storageCount else { throw ExecutionError("internal: string index \(s) out of range") }
+                        let start = Int(off[s]), end = Int(off[s + 1])
+                        guard start <= end, end <= raw.count, end - start < Int(DistinctPairSet.rawStringFlag) else {
+                            throw ExecutionError("internal: string \(s) has bad offsets")
+                        }
+                        starts[n] = start
+                        ends[n] = end
+                        rows[n] = row
+                        hashes[n] = KeyColumns.hash(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+                        n += 1
                     }
-                    let value = UnsafeRawBufferPointer(rebasing: raw[start..<end])
-                    let h = KeyColumns.hash(value)
-                    partitions[Self.partition(h)].insert(
-                        group: g, value: value.baseAddress, length: UInt32(end - start) | DistinctPairSet.rawStringFlag,
-                        valueHash: h)
+                    var loaded: UInt64 = 0
+                    for k in 0..<n { loaded &+= partitions[Self.partition(hashes[k])].touch(hashes[k], group: groups[rows[k]]) }
+                    warmSink &+= loaded
+                    for k in 0..<n {
+                        let value = UnsafeRawBufferPointer(rebasing: raw[starts[k]..<ends[k]])
+                        partitions[Self.partition(hashes[k])].insert(
+                            group: groups[rows[k]], value: value.baseAddress,
+                            length: UInt32(ends[k] - starts[k]) | DistinctPairSet.rawStringFlag, valueHash: hashes[k])
+                    }
                 }
             }
         }

@@ -68,6 +68,18 @@ final class DistinctPairSet {
         return true
     }
 
+    /// Loads the slot, and on a tag match the record, that inserting this pair will read first; returns a value
+    /// only so that the loads are kept.
+    func touch(_ valueHash: UInt64, group: Int32) -> UInt64 {
+        let hash = Self.pairHash(valueHash, group: group)
+        return slots.withUnsafeBufferPointer { s in
+            let entry = s[Int(truncatingIfNeeded: hash) & (s.count - 1)]
+            guard entry != 0, entry >> 40 == hash >> 40 else { return entry }
+            let at = Int(entry & 0xFF_FFFF_FFFF) - 1
+            return arena.withUnsafeBytes { a in at + 8 < a.count ? entry &+ UInt64(a[at + 8]) : entry }
+        }
+    }
+
     /// Adds every pair of `other`, its group g becoming `mapping[g]` (another worker's partial of the same query).
     func absorb(_ other: DistinctPairSet, mapping: [Int32]) throws {
         try other.forEachRecord { _, valueHash, group, length, value in
