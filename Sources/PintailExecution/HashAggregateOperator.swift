@@ -86,7 +86,8 @@ final class HashAggregateOperator: Operator {
             groupCount = table.count
         }
         let mine = states, theirs = other.states, groups = groupCount
-        let stateThreads = max(1, min(threads, mine.count))
+        // Small merges stay on this thread: starting threads would cost more than the merge.
+        let stateThreads = other.groupCount < GroupTable.parallelMergeThreshold ? 1 : max(1, min(threads, mine.count))
         try WorkerThreads.run(stateThreads) { t in
             for a in stride(from: t, to: mine.count, by: stateThreads) {
                 try mine[a].merge(theirs[a], mapping: mapping, groupCount: groups)
