@@ -20,21 +20,18 @@ final class HashJoinOperator: Operator {
     }
 
     private let probe: Operator
-    private let build: Operator
+    private let shared: SharedJoinBuild
     private let probeKeys: [CompiledExpression]
-    private let buildKeys: [CompiledExpression]
     private let residual: CompiledExpression?
     private let options: Options
     private let probeTypes: [DataType]
-    private let buildTypes: [DataType]
     /// Candidate pairs examined per output chunk.
     private let chunkPairs = 16_384
 
-    private var built = false
+    /// Set on the first `next`; until then the build side has not been read.
+    private var table: JoinBuildTable? = nil
     private var buildData = Batch(columns: [], count: 0)
     private var buildCount = 0
-    private var keyTable: JoinKeyTable? = nil
-    private var encodedTable = GroupTable()
     private var chainHead: [Int32] = []
     private var chainNext: [Int32] = []
     private var buildMatched: [Bool] = []
@@ -45,22 +42,27 @@ final class HashJoinOperator: Operator {
     private var currentMatched: [Bool] = []
     private var cursor = 0
 
-    init(probe: Operator, build: Operator, probeKeys: [BoundExpr], buildKeys: [BoundExpr], residual: BoundExpr?,
-         options: Options, probeTypes: [DataType], buildTypes: [DataType]) throws {
+    /// Per-worker copies of one join's probe pass the same `shared` build; only joins whose output depends on
+    /// this copy's probe rows alone may (not `keepUnmatchedBuild` nor `emitBuildByMatch`).
+    init(probe: Operator, shared: SharedJoinBuild, probeKeys: [BoundExpr], residual: BoundExpr?,
+         options: Options, probeTypes: [DataType]) throws {
         self.probe = probe
-        self.build = build
+        self.shared = shared
         self.probeKeys = try probeKeys.map(ExpressionCompiler.compile)
-        self.buildKeys = try buildKeys.map(ExpressionCompiler.compile)
         self.residual = try residual.map(ExpressionCompiler.compile)
         self.options = options
         self.probeTypes = probeTypes
-        self.buildTypes = buildTypes
     }
 
-    private var keyless: Bool { buildKeys.isEmpty }
+    /// Whether copies of a join with these options can probe one shared build side independently.
+    static func probesIndependently(_ options: Options) -> Bool {
+        !options.keepUnmatchedBuild && !options.emitBuildByMatch
+    }
+
+    private var keyless: Bool { shared.keyless }
 
     func next() throws -> Batch? {
-        if !built { try buildTable() }
+        if table == nil { try loadTable() }
         while true {
             try StatementControl.checkCancelled()
             if current == nil {
@@ -79,43 +81,21 @@ final class HashJoinOperator: Operator {
         return try unmatchedBuildRows()
     }
 
-    /// Reads the whole build side into one batch (plus the NULL row) and chains its rows by key.
-    private func buildTable() throws {
-        built = true
-        var batches: [Batch] = []
-        while let b = try build.next() { if b.count > 0 { batches.append(b) } }
-        buildCount = batches.reduce(0) { $0 + $1.count }
-        let columns = buildTypes.indices.map { c in
-            Vector.concatenate(batches.map { $0.columns[c] } + [.nulls(buildTypes[c], count: 1)], type: buildTypes[c])
-        }
-        buildData = Batch(columns: columns, count: buildCount + 1)
-        buildMatched = [Bool](repeating: false, count: buildCount)
-        guard !keyless, buildCount > 0 else { return }
-        let rows = buildData.rows(0..<buildCount)
-        let keys = try buildKeys.map { try $0(rows) }
-        var groups: [Int32]
-        if let typed = JoinKeyTable(keys: keys, count: buildCount) {
-            keyTable = typed
-            groups = typed.keyOfRow
-            chainHead = [Int32](repeating: -1, count: typed.count)
-        } else {
-            groups = encodedTable.groups(for: keys, count: buildCount) { _ in }
-            for v in keys where v.mayHaveNulls { for row in 0..<buildCount where !v.isValid(row) { groups[row] = -1 } }
-            chainHead = [Int32](repeating: -1, count: encodedTable.count)
-        }
-        chainNext = [Int32](repeating: -1, count: buildCount)
-        // Rows with a NULL key (group -1) join nothing; the rest are chained in row order.
-        for row in stride(from: buildCount - 1, through: 0, by: -1) where groups[row] >= 0 {
-            let g = Int(groups[row])
-            chainNext[row] = chainHead[g]
-            chainHead[g] = Int32(row)
-        }
+    /// Takes the shared table (building it if this is the first copy to ask) and keeps its arrays at hand.
+    private func loadTable() throws {
+        let t = try shared.table()
+        table = t
+        buildData = t.data
+        buildCount = t.count
+        chainHead = t.chainHead
+        chainNext = t.chainNext
+        buildMatched = [Bool](repeating: false, count: options.keepUnmatchedBuild || options.emitBuildByMatch ? t.count : 0)
     }
 
     /// The build key number of each probe row's key, -1 when none.
     private func lookup(_ keys: [Vector], count: Int) throws -> [Int32] {
-        if let keyTable { return try keyTable.lookup(keys, count: count) }
-        return encodedTable.lookup(keys, count: count)
+        guard let table else { return [Int32](repeating: -1, count: count) }
+        return try table.lookup(keys, count: count)
     }
 
     /// Matches probe rows from `cursor` until a chunk's worth of candidate pairs is collected.

@@ -2,24 +2,47 @@ import PintailCore
 import PintailPlanner
 
 extension PhysicalPlanner {
-    /// A hash join that builds the input `JoinBuildSide` picks from the row estimates.
+    /// How a join runs: which input probes, which builds, and what the operator keeps.
+    struct JoinShape {
+        var options = HashJoinOperator.Options()
+        var probe: LogicalPlan
+        var build: LogicalPlan
+        var probeKeys: [BoundExpr]
+        var buildKeys: [BoundExpr]
+        var residual: BoundExpr?
+
+        /// The input `JoinBuildSide` picks from the row estimates builds.
+        init(_ left: LogicalPlan, _ right: LogicalPlan, _ c: JoinCondition) {
+            let buildLeft = JoinBuildSide.buildsLeft(left, right, c)
+            options.probeIsLeft = !buildLeft
+            options.semi = c.kind == .semi
+            options.anti = c.kind == .anti
+            options.emitBuildByMatch = buildLeft && !c.kind.keepsRight
+            options.keepUnmatchedProbe = buildLeft ? c.kind.preservesRight : c.kind.preservesLeft
+            options.keepUnmatchedBuild = buildLeft ? c.kind.preservesLeft : c.kind.preservesRight
+            (probe, build) = buildLeft ? (right, left) : (left, right)
+            probeKeys = c.keys.map { buildLeft ? $0.right : $0.left }
+            buildKeys = c.keys.map { buildLeft ? $0.left : $0.right }
+            residual = c.residual
+        }
+
+        /// The build side, planned once (it may run in parallel itself) and read by the first probe to need it.
+        func sharedBuild(statistics: ExecutionStatistics, workers: Int) throws -> SharedJoinBuild {
+            try SharedJoinBuild(build: try PhysicalPlanner.build(build, statistics: statistics, workers: workers),
+                                keys: buildKeys, types: build.fields.map(\.type))
+        }
+
+        func probing(_ probeOperator: Operator, _ shared: SharedJoinBuild) throws -> HashJoinOperator {
+            try HashJoinOperator(probe: probeOperator, shared: shared, probeKeys: probeKeys, residual: residual,
+                                 options: options, probeTypes: probe.fields.map(\.type))
+        }
+    }
+
+    /// A hash join on one thread (its inputs may still run in parallel below it).
     static func joinOperator(_ left: LogicalPlan, _ right: LogicalPlan, _ c: JoinCondition,
                              statistics: ExecutionStatistics, workers: Int) throws -> Operator {
-        let buildLeft = JoinBuildSide.buildsLeft(left, right, c)
-        var options = HashJoinOperator.Options()
-        options.probeIsLeft = !buildLeft
-        options.semi = c.kind == .semi
-        options.anti = c.kind == .anti
-        options.emitBuildByMatch = buildLeft && !c.kind.keepsRight
-        options.keepUnmatchedProbe = buildLeft ? c.kind.preservesRight : c.kind.preservesLeft
-        options.keepUnmatchedBuild = buildLeft ? c.kind.preservesLeft : c.kind.preservesRight
-        let (probe, build) = buildLeft ? (right, left) : (left, right)
-        return try HashJoinOperator(
-            probe: try PhysicalPlanner.build(probe, statistics: statistics, workers: workers),
-            build: try PhysicalPlanner.build(build, statistics: statistics, workers: workers),
-            probeKeys: c.keys.map { buildLeft ? $0.right : $0.left },
-            buildKeys: c.keys.map { buildLeft ? $0.left : $0.right },
-            residual: c.residual, options: options,
-            probeTypes: probe.fields.map(\.type), buildTypes: build.fields.map(\.type))
+        let shape = JoinShape(left, right, c)
+        let probe = try PhysicalPlanner.build(shape.probe, statistics: statistics, workers: workers)
+        return try shape.probing(probe, try shape.sharedBuild(statistics: statistics, workers: workers))
     }
 }

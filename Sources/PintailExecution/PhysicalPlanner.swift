@@ -11,16 +11,10 @@ public enum PhysicalPlanner {
         func build(_ plan: LogicalPlan, statistics: ExecutionStatistics) throws -> Operator {
             try PhysicalPlanner.build(plan, statistics: statistics, workers: workers)
         }
-        // A chain of filters and projections over a scan runs as one pipeline per worker, sharing the morsels.
-        if workers > 1, let scan = scanUnderChain(plan) {
-            let queue = try ScanMorselQueue.plan(scan, statistics: statistics)
-            if queue.count > 1 {
-                let copies = try (0..<min(workers, queue.count)).map { _ in
-                    try buildChain(plan, scan: try TableScanOperator(scan: scan, queue: queue, statistics: statistics), statistics: statistics)
-                }
-                return ExchangeOperator(pipelines: copies)
-            }
-            return try buildChain(plan, scan: try TableScanOperator(scan: scan, queue: queue, statistics: statistics), statistics: statistics)
+        // Filters, projections and join probes over a scan run as one pipeline per worker, sharing the morsels.
+        if workers > 1, let scan = pipelineScan(plan) {
+            let copies = try pipelineCopies(plan, scan: scan, statistics: statistics, workers: workers)
+            return copies.count > 1 ? ExchangeOperator(pipelines: copies) : copies[0]
         }
         switch plan {
         case .scan(let scan):
@@ -32,21 +26,12 @@ public enum PhysicalPlanner {
         case .project(let input, let expressions, _):
             return ProjectOperator(input: try build(input, statistics: statistics), expressions: try expressions.map(ExpressionCompiler.compile))
         case .aggregate(let input, let keys, let aggregates, _):
-            // Over a scan chain, every worker aggregates its own morsels and the partial results merge at the end.
-            if workers > 1, HashAggregateOperator.isMergeable(aggregates), let scan = scanUnderChain(input) {
-                let queue = try ScanMorselQueue.plan(scan, statistics: statistics)
-                if queue.count > 1 {
-                    let partials = try (0..<min(workers, queue.count)).map { _ in
-                        try HashAggregateOperator(
-                            input: try buildChain(input, scan: try TableScanOperator(scan: scan, queue: queue, statistics: statistics),
-                                                  statistics: statistics),
-                            keys: keys, aggregates: aggregates)
-                    }
-                    return ParallelAggregateOperator(partials: partials)
+            // Over a pipeline, every worker aggregates its own morsels and the partial results merge at the end.
+            if workers > 1, HashAggregateOperator.isMergeable(aggregates), let scan = pipelineScan(input) {
+                let partials = try pipelineCopies(input, scan: scan, statistics: statistics, workers: workers).map {
+                    try HashAggregateOperator(input: $0, keys: keys, aggregates: aggregates)
                 }
-                return try HashAggregateOperator(
-                    input: try buildChain(input, scan: try TableScanOperator(scan: scan, queue: queue, statistics: statistics), statistics: statistics),
-                    keys: keys, aggregates: aggregates)
+                return partials.count > 1 ? ParallelAggregateOperator(partials: partials) : partials[0]
             }
             return try HashAggregateOperator(input: try build(input, statistics: statistics), keys: keys, aggregates: aggregates)
         case .sort(let input, let keys):
@@ -63,29 +48,6 @@ public enum PhysicalPlanner {
             return try joinOperator(left, right, condition, statistics: statistics, workers: workers)
         case .window(let input, let functions):
             return try WindowOperator(input: try build(input, statistics: statistics), functions: functions)
-        }
-    }
-
-    /// The scan at the bottom of a chain of filters and projections, if `plan` is one.
-    private static func scanUnderChain(_ plan: LogicalPlan) -> Scan? {
-        switch plan {
-        case .scan(let s): return s
-        case .filter(let input, _), .project(let input, _, _): return scanUnderChain(input)
-        default: return nil
-        }
-    }
-
-    /// Chain nodes below the top are profiled here; the top is profiled by `build`, around the exchange.
-    private static func buildChain(_ plan: LogicalPlan, scan: Operator, statistics: ExecutionStatistics) throws -> Operator {
-        switch plan {
-        case .filter(let input, let predicate):
-            return FilterOperator(input: statistics.profiled(try buildChain(input, scan: scan, statistics: statistics), input),
-                                  predicate: try ExpressionCompiler.compile(predicate))
-        case .project(let input, let expressions, _):
-            return ProjectOperator(input: statistics.profiled(try buildChain(input, scan: scan, statistics: statistics), input),
-                                   expressions: try expressions.map(ExpressionCompiler.compile))
-        default:
-            return scan
         }
     }
 
