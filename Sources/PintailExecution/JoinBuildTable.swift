@@ -63,39 +63,3 @@ final class JoinBuildTable: @unchecked Sendable {
         return encodedTable.lookup(keys, count: count)
     }
 }
-
-/// One build side shared by the per-worker copies of a join's probe: the first copy to need the table builds it
-/// (the others wait on the lock), then all read it. A failed build fails every copy with the same error.
-final class SharedJoinBuild: @unchecked Sendable {
-    private let mutex = MutexBox()
-    private var build: Operator?
-    private let keys: [CompiledExpression]
-    private let types: [DataType]
-    private var built: JoinBuildTable? = nil
-    private var failure: Error? = nil
-
-    init(build: Operator, keys: [BoundExpr], types: [DataType]) throws {
-        self.build = build
-        self.keys = try keys.map(ExpressionCompiler.compile)
-        self.types = types
-    }
-
-    var keyless: Bool { keys.isEmpty }
-
-    func table() throws -> JoinBuildTable {
-        mutex.lock()
-        defer { mutex.unlock() }
-        if let built { return built }
-        if let failure { throw failure }
-        guard let build else { throw ExecutionError("join build side is missing") }
-        do {
-            let table = try JoinBuildTable(build: build, keys: keys, types: types)
-            built = table
-            self.build = nil  // Its batches now live in the table; let the operator tree go.
-            return table
-        } catch {
-            failure = error
-            throw error
-        }
-    }
-}

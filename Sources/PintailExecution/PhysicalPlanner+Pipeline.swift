@@ -2,8 +2,9 @@ import PintailCore
 import PintailPlanner
 
 /// Pipelines that run as one copy per worker: filters, projections and hash-join probes over a scan. The copies
-/// share the scan's morsel queue and each join's build table (built once, by the first copy to need it), so every
-/// worker carries its morsels through all the joins, and an aggregate above aggregates them per worker too.
+/// share the scan's morsel queue and each join's build table (built once, by the first copy to need it, while
+/// waiting copies build the pipeline's other tables), so every worker carries its morsels through all the joins,
+/// and an aggregate above aggregates them per worker too.
 extension PhysicalPlanner {
     /// The scan driving `plan`, if `plan` is such a pipeline. Joins qualify when their probe side is a pipeline
     /// and their output depends on each probe row alone: not those that keep or emit unmatched build rows.
@@ -23,7 +24,7 @@ extension PhysicalPlanner {
     static func pipelineCopies(_ plan: LogicalPlan, scan: Scan, statistics: ExecutionStatistics,
                                workers: Int) throws -> [Operator] {
         let queue = try ScanMorselQueue.plan(scan, statistics: statistics)
-        let makeCopy = try pipelineFactory(plan, statistics: statistics, workers: workers)
+        let makeCopy = try pipelineFactory(plan, statistics: statistics, workers: workers, group: JoinBuildGroup())
         let count = workers > 1 ? max(1, min(workers, queue.count)) : 1
         return try (0..<count).map { _ in
             try makeCopy(try TableScanOperator(scan: scan, queue: queue, statistics: statistics))
@@ -33,25 +34,25 @@ extension PhysicalPlanner {
     /// Builds one copy of the pipeline over a given scan operator. Join build sides are planned here, once, in
     /// the order the one-thread planner plans them (probe side first), so scans are registered in that order.
     /// Nodes below the top are profiled here; the top is profiled by `build`, around the exchange.
-    private static func pipelineFactory(_ plan: LogicalPlan, statistics: ExecutionStatistics,
-                                        workers: Int) throws -> (Operator) throws -> Operator {
+    private static func pipelineFactory(_ plan: LogicalPlan, statistics: ExecutionStatistics, workers: Int,
+                                        group: JoinBuildGroup) throws -> (Operator) throws -> Operator {
         switch plan {
         case .filter(let input, let predicate):
-            let below = try pipelineFactory(input, statistics: statistics, workers: workers)
+            let below = try pipelineFactory(input, statistics: statistics, workers: workers, group: group)
             return { scan in
                 FilterOperator(input: statistics.profiled(try below(scan), input),
                                predicate: try ExpressionCompiler.compile(predicate))
             }
         case .project(let input, let expressions, _):
-            let below = try pipelineFactory(input, statistics: statistics, workers: workers)
+            let below = try pipelineFactory(input, statistics: statistics, workers: workers, group: group)
             return { scan in
                 ProjectOperator(input: statistics.profiled(try below(scan), input),
                                 expressions: try expressions.map(ExpressionCompiler.compile))
             }
         case .join(let left, let right, let c):
             let shape = JoinShape(left, right, c)
-            let below = try pipelineFactory(shape.probe, statistics: statistics, workers: workers)
-            let shared = try shape.sharedBuild(statistics: statistics, workers: workers)
+            let below = try pipelineFactory(shape.probe, statistics: statistics, workers: workers, group: group)
+            let shared = try shape.sharedBuild(statistics: statistics, workers: workers, group: group)
             return { scan in try shape.probing(statistics.profiled(try below(scan), shape.probe), shared) }
         default:
             return { scan in scan }

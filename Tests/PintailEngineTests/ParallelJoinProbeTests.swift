@@ -27,6 +27,20 @@ import PintailEngine
         }
     }
 
+    @Test func failedBuildSideFailsEveryWorker() throws {
+        let home = makeTemporaryFolder()
+        defer { removeTree(home) }
+        let session = try Engine(options: EngineOptions(home: home, threads: 4)).makeSession()
+        for statement in try Self.records("statement ok") {
+            _ = try session.execute(statement.replacing("__SCRATCH__", with: home + "/scratch"))
+        }
+        let failing = try Self.records("statement error Division by zero")
+        #expect(failing.count == 1)
+        for sql in failing {
+            #expect(throws: (any Error).self) { _ = try session.execute(sql) }
+        }
+    }
+
     @Test func fourWorkersAgreeWithOne() throws {
         let one = try Self.answers(threads: 1), four = try Self.answers(threads: 4)
         #expect(one.count == 14)
