@@ -239,6 +239,7 @@ final class DecimalSumAggregate: AggregateState {
             sums += [Int128](repeating: 0, count: groupCount - sums.count)
             counts += [Int64](repeating: 0, count: groupCount - counts.count)
         }
+        if try DecimalSumKernel.add(arguments[0], groups: groups, sums: &sums, counts: &counts) { return }
         let v = arguments[0].flattened()
         let x = Arithmetic.unscaled(v)
         for (i, g) in groups.enumerated() where v.isValid(i) {
