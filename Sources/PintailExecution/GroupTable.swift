@@ -34,6 +34,8 @@ struct GroupTable {
         }
         // One key varies and the others are constant: dictionary entries or small integers, no per-row encoding.
         if let out = groupsWithOneVaryingKey(keys, count: count, onNewGroup: onNewGroup) { return out }
+        // Several keys with few values each: one slot per combination, no per-row encoding.
+        if let out = groupsWithSmallKeyProduct(keys, count: count, onNewGroup: onNewGroup) { return out }
         let (bytes, offsets) = KeyColumns.encode(keys, count: count)
         var out = [Int32](repeating: 0, count: count)
         bytes.withUnsafeBytes { raw in
