@@ -93,51 +93,11 @@ extension GroupTable {
         _ keys: [Vector], values: UnsafeBufferPointer<T>, count: Int, onNewGroup: (Int) -> Void
     ) -> [Int32]? {
         guard values.count >= count, let varying = keys.firstIndex(where: { !$0.isConstant }) else { return nil }
-        let validity = keys[varying].validity
-        var lo = Int64.max, hi = Int64.min
-        for row in 0..<count {
-            if let validity, !validity.isSet(row) { continue }
-            let x = Int64(truncatingIfNeeded: values[row])
-            lo = Swift.min(lo, x)
-            hi = Swift.max(hi, x)
-        }
-        if lo > hi { lo = 0; hi = 0 }
-        let (span, overflow) = hi.subtractingReportingOverflow(lo)
-        guard !overflow, span < Int64(Swift.max(256, Swift.min(count, 1 << 16))) else { return nil }
-        let nullSlot = Int(span) + 1
-        var groupOfSlot = [Int32](repeating: -1, count: nullSlot + 1)
-        var out = [Int32](repeating: 0, count: count)
-        var firstRows: [Int32] = []
-        groupOfSlot.withUnsafeMutableBufferPointer { slots in
-            out.withUnsafeMutableBufferPointer { o in
-                for row in 0..<count {
-                    var s = Int(Int64(truncatingIfNeeded: values[row]) &- lo)
-                    if let validity, !validity.isSet(row) { s = nullSlot }
-                    if slots[s] == -1 {
-                        slots[s] = -2
-                        firstRows.append(Int32(row))
-                    }
-                    o[row] = Int32(s)
-                }
-            }
-        }
-        let sample = keys.map { $0.sliced(firstRows) }
-        let (bytes, offsets) = KeyColumns.encode(sample, count: firstRows.count)
-        bytes.withUnsafeBytes { raw in
-            for (k, row32) in firstRows.enumerated() {
-                let row = Int(row32)
-                let key = UnsafeRawBufferPointer(rebasing: raw[offsets[k]..<offsets[k + 1]])
-                let (g, inserted) = findOrInsert(key, hash: KeyColumns.hash(key))
-                if inserted { onNewGroup(row) }
-                groupOfSlot[Int(out[row])] = g
-            }
-        }
-        groupOfSlot.withUnsafeBufferPointer { slots in
-            out.withUnsafeMutableBufferPointer { o in
-                for row in 0..<count { o[row] = slots[Int(o[row])] }
-            }
-        }
-        return out
+        var slotOfRow = [Int32](repeating: 0, count: count)
+        guard let slots = Self.addIntegerCodes(keys[varying], values, times: 1, count: count,
+                                               limit: Swift.max(256, Swift.min(count, 1 << 16)), into: &slotOfRow)
+        else { return nil }
+        return groupsOfSlots(keys, slotOfRow: slotOfRow, slotCount: slots, count: count, onNewGroup: onNewGroup)
     }
 
     /// What the constant keys and the varying key's position encode to: the dictionary cache is only valid while

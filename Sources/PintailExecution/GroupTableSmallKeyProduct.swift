@@ -18,10 +18,18 @@ extension GroupTable {
             stride *= codes
             if stride > limit { return nil }
         }
-        var groupOfSlot = [Int32](repeating: -1, count: stride)
+        return groupsOfSlots(keys, slotOfRow: slotOfRow, slotCount: stride, count: count, onNewGroup: onNewGroup)
+    }
+
+    /// Group numbers of rows already mapped to `slotCount` small slot numbers (rows of one slot have equal keys):
+    /// only each slot's first row is encoded and looked up in the table.
+    mutating func groupsOfSlots(_ keys: [Vector], slotOfRow: [Int32], slotCount: Int, count: Int,
+                                onNewGroup: (Int) -> Void) -> [Int32] {
+        var out = slotOfRow
+        var groupOfSlot = [Int32](repeating: -1, count: slotCount)
         var firstRows: [Int32] = []
         groupOfSlot.withUnsafeMutableBufferPointer { slots in
-            slotOfRow.withUnsafeBufferPointer { s in
+            out.withUnsafeBufferPointer { s in
                 for row in 0..<count where slots[Int(s[row])] == -1 {
                     slots[Int(s[row])] = -2
                     firstRows.append(Int32(row))
@@ -36,15 +44,15 @@ extension GroupTable {
                 let key = UnsafeRawBufferPointer(rebasing: raw[offsets[k]..<offsets[k + 1]])
                 let (g, inserted) = findOrInsert(key, hash: KeyColumns.hash(key))
                 if inserted { onNewGroup(row) }
-                groupOfSlot[Int(slotOfRow[row])] = g
+                groupOfSlot[Int(out[row])] = g
             }
         }
         groupOfSlot.withUnsafeBufferPointer { slots in
-            slotOfRow.withUnsafeMutableBufferPointer { s in
-                for row in 0..<count { s[row] = slots[Int(s[row])] }
+            out.withUnsafeMutableBufferPointer { o in
+                for row in 0..<count { o[row] = slots[Int(o[row])] }
             }
         }
-        return slotOfRow
+        return out
     }
 
     /// Adds `code(row) * times` to `slots[row]` and returns how many codes the key has, or nil when the key is not
@@ -71,17 +79,19 @@ extension GroupTable {
             return bad ? nil : size + 1
         case .flat:
             switch v.storage {
-            case .int8(let a): return a.withUnsafeBufferPointer { addIntegerCodes(v, $0, times: times, count: count, into: &slots) }
-            case .int16(let a): return a.withUnsafeBufferPointer { addIntegerCodes(v, $0, times: times, count: count, into: &slots) }
-            case .int32(let a): return a.withUnsafeBufferPointer { addIntegerCodes(v, $0, times: times, count: count, into: &slots) }
-            case .int64(let a): return a.withUnsafeBufferPointer { addIntegerCodes(v, $0, times: times, count: count, into: &slots) }
+            case .int8(let a): return a.withUnsafeBufferPointer { addIntegerCodes(v, $0, times: times, count: count, limit: 1 << 14, into: &slots) }
+            case .int16(let a): return a.withUnsafeBufferPointer { addIntegerCodes(v, $0, times: times, count: count, limit: 1 << 14, into: &slots) }
+            case .int32(let a): return a.withUnsafeBufferPointer { addIntegerCodes(v, $0, times: times, count: count, limit: 1 << 14, into: &slots) }
+            case .int64(let a): return a.withUnsafeBufferPointer { addIntegerCodes(v, $0, times: times, count: count, limit: 1 << 14, into: &slots) }
             default: return nil
             }
         }
     }
 
-    private static func addIntegerCodes<T: FixedWidthInteger>(
-        _ v: Vector, _ values: UnsafeBufferPointer<T>, times: Int, count: Int, into slots: inout [Int32]
+    /// A flat integer key's codes: value - the batch's minimum, NULL after the largest; nil when the values span
+    /// `limit` or more.
+    static func addIntegerCodes<T: FixedWidthInteger>(
+        _ v: Vector, _ values: UnsafeBufferPointer<T>, times: Int, count: Int, limit: Int, into slots: inout [Int32]
     ) -> Int? {
         guard values.count >= count else { return nil }
         let validity = v.validity
@@ -94,7 +104,7 @@ extension GroupTable {
         }
         if lo > hi { lo = 0; hi = 0 }
         let (span, overflow) = hi.subtractingReportingOverflow(lo)
-        guard !overflow, span < 1 << 14 else { return nil }
+        guard !overflow, span < Int64(limit) else { return nil }
         let nullCode = Int(span) + 1
         slots.withUnsafeMutableBufferPointer { s in
             for row in 0..<count {
