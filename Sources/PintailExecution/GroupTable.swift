@@ -63,6 +63,11 @@ struct GroupTable {
     mutating func findOrInsert(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (Int32, Bool) {
         let (slot, found) = probe(key, hash: hash)
         if found >= 0 { return (found, false) }
+        return (appendGroup(key, hash: hash, slot: slot), true)
+    }
+
+    /// Stores a new group's key and hash in the empty slot `slot`.
+    private mutating func appendGroup(_ key: UnsafeRawBufferPointer, hash: UInt64, slot: Int) -> Int32 {
         let g = Int32(hashes.count)
         hashes.append(hash)
         // As typed bytes so that the append is one copy, not the generic element-by-element path.
@@ -70,7 +75,7 @@ struct GroupTable {
         keyBounds.append(arena.count)
         slots[slot] = Self.slotEntry(hash: hash, group: g)
         if hashes.count * 2 > slots.count { grow() }
-        return (g, true)
+        return g
     }
 
     /// Adds a key the caller knows is absent (another worker's group that a lookup did not find): no key compare.
@@ -80,13 +85,7 @@ struct GroupTable {
         slots.withUnsafeBufferPointer { s in
             while s[i] != 0 { i = (i + 1) & mask }
         }
-        let g = Int32(hashes.count)
-        hashes.append(hash)
-        arena.append(contentsOf: key.assumingMemoryBound(to: UInt8.self))
-        keyBounds.append(arena.count)
-        slots[i] = Self.slotEntry(hash: hash, group: g)
-        if hashes.count * 2 > slots.count { grow() }
-        return g
+        return appendGroup(key, hash: hash, slot: i)
     }
 
     /// Grows the slot array once for `groups` groups in all (instead of doubling step by step while appending).
