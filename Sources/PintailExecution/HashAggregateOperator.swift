@@ -22,7 +22,9 @@ final class HashAggregateOperator: Operator {
         self.input = input
         self.keys = try keys.map(ExpressionCompiler.compile)
         keyTypes = keys.map(\.type)
-        arguments = try aggregates.map { try $0.arguments.map(ExpressionCompiler.compile) }
+        arguments = try aggregates.map { call in
+            try call.arguments.map { try ExpressionCompiler.compile(Self.withoutWidening($0, in: call)) }
+        }
         states = try aggregates.map(AggregateStates.make)
         keyColumns = GroupKeyColumns(types: keys.map(\.type))
     }
@@ -93,6 +95,14 @@ final class HashAggregateOperator: Operator {
                 try mine[a].merge(theirs[a], mapping: mapping, groupCount: groups)
             }
         }
+    }
+
+    /// sum and avg read integer columns of any width in place (`IntegerSumKernel`), so the binder's widening cast to
+    /// bigint would only copy every value; the sums and their types are the same without it.
+    static func withoutWidening(_ argument: BoundExpr, in call: AggregateCall) -> BoundExpr {
+        guard !call.distinct, call.function == "sum" || call.function == "avg",
+              case .cast(let inner, let type, _) = argument, type == .bigint, inner.type.isInteger else { return argument }
+        return inner
     }
 
     /// Whether partial aggregations can be merged: count(DISTINCT x) keeps hash-partitioned pair sets that merge
