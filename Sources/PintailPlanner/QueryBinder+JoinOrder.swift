@@ -76,6 +76,21 @@ extension QueryBinder {
             return best
         }
 
+        // The share of r's rows kept by filtered relations that hang off r alone (no larger than r, linked by
+        // equalities to r and nothing else): they can only be joined after r, and then they filter its rows
+        // (TPC-H Q21: supplier with nation = 'SAUDI ARABIA' before the larger orders join).
+        func dimensionShare(_ r: Int, _ joined: Set<Int>) -> Double {
+            var share = 1.0
+            for s in inputs.indices where s != r && !joined.contains(s) && rawSizes[s] <= rawSizes[r] {
+                let links = bound.indices.filter { !applied[$0] && relationsOf[$0].contains(s) && relationsOf[$0].count > 1 }
+                guard !links.isEmpty, links.allSatisfy({ relationsOf[$0] == [r, s] }),
+                      links.contains(where: { if case .call("$eq", _, _) = bound[$0] { true } else { false } })
+                else { continue }
+                share *= min(1, sizes[s] / max(rawSizes[s], 1))
+            }
+            return share
+        }
+
         var first = 0
         for r in inputs.indices where sizes[r] > sizes[first] { first = r }
         var plan = inputs[first]
@@ -88,7 +103,7 @@ extension QueryBinder {
             // keep (a foreign key into 1/7 of the orders keeps 1/7 of the line items): the smallest product
             // first, so that selective joins run before the ones that only widen the rows (TPC-H Q5).
             let candidates = remaining.compactMap { r in
-                growth(r, joined).map { (r, $0 * min(1, sizes[r] / max(rawSizes[r], 1))) }
+                growth(r, joined).map { (r, $0 * min(1, sizes[r] / max(rawSizes[r], 1)) * dimensionShare(r, joined)) }
             }
             let next = candidates.isEmpty
                 ? remaining.min { sizes[$0] < sizes[$1] } ?? remaining[0]
