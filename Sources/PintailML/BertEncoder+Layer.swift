@@ -5,7 +5,7 @@ extension BertEncoder {
     /// Both projections that feed a residual accumulate straight into `x`; their biases join in the norm's pass.
     func forward(_ layer: LayerWeights, x: UnsafeMutablePointer<Float>, offsets: [Int], scratch: inout Scratch) {
         let h = config.hiddenSize, i = config.intermediateSize
-        let tokens = offsets[offsets.count - 1], eps = config.layerNormEpsilon
+        let tokens = offsets[offsets.count - 1]
         scratch.qkv.withUnsafeMutableBufferPointer { qkvBuffer in
         scratch.context.withUnsafeMutableBufferPointer { contextBuffer in
         scratch.intermediate.withUnsafeMutableBufferPointer { upBuffer in
@@ -18,35 +18,35 @@ extension BertEncoder {
                 }
             }
             attention(qkv, offsets: offsets, scores: scores, into: context)
-            layer.outputWeight.withUnsafeBufferPointer { w in
-                Kernels.accumulate(context, rows: tokens, inSize: h, weight: w.baseAddress!, outSize: h, into: x)
-            }
-            layer.outputBias.withUnsafeBufferPointer { c in
-                layer.attentionNormScale.withUnsafeBufferPointer { g in
-                    layer.attentionNormBias.withUnsafeBufferPointer { b in
-                        Kernels.addAndNormalize(x, columnBias: c.baseAddress!, rows: tokens, size: h,
-                                                scale: g.baseAddress!, bias: b.baseAddress!, epsilon: eps)
-                    }
-                }
-            }
+            addToResidual(context, inSize: h, weight: layer.outputWeight, bias: layer.outputBias,
+                          normScale: layer.attentionNormScale, normBias: layer.attentionNormBias, x: x, tokens: tokens)
             layer.upWeight.withUnsafeBufferPointer { w in
                 layer.upBias.withUnsafeBufferPointer { b in
                     Kernels.linear(x, rows: tokens, inSize: h, weight: w.baseAddress!, bias: b.baseAddress!, outSize: i, into: up)
                 }
             }
             Kernels.gelu(up, count: tokens * i)
-            layer.downWeight.withUnsafeBufferPointer { w in
-                Kernels.accumulate(up, rows: tokens, inSize: i, weight: w.baseAddress!, outSize: h, into: x)
-            }
-            layer.downBias.withUnsafeBufferPointer { c in
-                layer.outputNormScale.withUnsafeBufferPointer { g in
-                    layer.outputNormBias.withUnsafeBufferPointer { b in
-                        Kernels.addAndNormalize(x, columnBias: c.baseAddress!, rows: tokens, size: h,
-                                                scale: g.baseAddress!, bias: b.baseAddress!, epsilon: eps)
-                    }
+            addToResidual(up, inSize: i, weight: layer.downWeight, bias: layer.downBias,
+                          normScale: layer.outputNormScale, normBias: layer.outputNormBias, x: x, tokens: tokens)
+        }}}}
+    }
+
+    /// x += input · weightᵀ, then x = LayerNorm(x + bias): a projection that feeds the residual, accumulated in place,
+    /// its bias added in the norm's pass.
+    private func addToResidual(_ input: UnsafePointer<Float>, inSize: Int, weight: [Float], bias: [Float],
+                               normScale: [Float], normBias: [Float], x: UnsafeMutablePointer<Float>, tokens: Int) {
+        let h = config.hiddenSize
+        weight.withUnsafeBufferPointer { w in
+            Kernels.accumulate(input, rows: tokens, inSize: inSize, weight: w.baseAddress!, outSize: h, into: x)
+        }
+        bias.withUnsafeBufferPointer { c in
+            normScale.withUnsafeBufferPointer { g in
+                normBias.withUnsafeBufferPointer { b in
+                    Kernels.addAndNormalize(x, columnBias: c.baseAddress!, rows: tokens, size: h,
+                                            scale: g.baseAddress!, bias: b.baseAddress!, epsilon: config.layerNormEpsilon)
                 }
             }
-        }}}}
+        }
     }
 
     /// Attention per sequence and head over the packed [tokens, 3·hidden] query/key/value rows:
