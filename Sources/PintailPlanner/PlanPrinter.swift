@@ -48,8 +48,8 @@ public enum PlanPrinter {
             var parts = c.keys.map { "\(describe($0.left, left.fields)) = \(describe($0.right, right.fields))" }
             if let r = c.residual { parts.append(describe(r, both)) }
             let name = c.keys.isEmpty ? "NestedLoopJoin" : "HashJoin"
-            // Only a left build is marked: the right one is the default, and earlier plans print as before.
-            let side = c.kind.keepsRight && JoinBuildSide.buildsLeft(left, right, c) ? " build=left" : ""
+            // Only a left build is marked (a semi or anti join then hashes its outer rows): the right one is the default.
+            let side = !c.keys.isEmpty && JoinBuildSide.buildsLeft(left, right, c) ? " build=left" : ""
             lines.append("\(pad)\(name) \(c.kind.rawValue)" + (parts.isEmpty ? "" : " on \(parts.joined(separator: " AND "))") + side)
             render(left, depth: depth + 1, into: &lines)
             render(right, depth: depth + 1, into: &lines)
