@@ -32,6 +32,7 @@ public final class Engine: Sendable {
     }
 
     public init(options: EngineOptions = EngineOptions()) throws {
+        _ = AllocatorTuning.applied
         self.options = options
         homePath = absolutePath(options.home ?? Engine.defaultHome())
         guard FileSystem.makeDirectories(homePath) else {
