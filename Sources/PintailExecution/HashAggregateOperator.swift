@@ -69,13 +69,16 @@ final class HashAggregateOperator: Operator {
 
     private func mergePending() throws {
         let threads = pendingMerges.count + 1
-        for other in pendingMerges { try merge(other, threads: threads) }
+        for (i, other) in pendingMerges.enumerated() {
+            try merge(other, threads: threads, last: i == pendingMerges.count - 1)
+        }
         pendingMerges = []
     }
 
     /// Looks the other's groups up in this table on `threads` threads (see `GroupTable.absorb`), then merges the
-    /// aggregate states, one state per thread at a time.
-    private func merge(_ other: HashAggregateOperator, threads: Int) throws {
+    /// aggregate states, one state per thread at a time. The last merge only numbers the groups this table lacks
+    /// (`GroupTable.mapping(of:)`): nothing probes the table afterwards, so inserting them would be wasted.
+    private func merge(_ other: HashAggregateOperator, threads: Int, last: Bool) throws {
         let mapping: [Int32]
         if keys.isEmpty {
             if other.groupCount == 0 { return }
@@ -83,9 +86,14 @@ final class HashAggregateOperator: Operator {
             mapping = [0]
         } else {
             let newRows: [Int32]
-            (mapping, newRows) = try table.absorb(other.table, threads: threads)
+            if last {
+                (mapping, newRows) = try table.mapping(of: other.table, threads: threads)
+                groupCount += newRows.count
+            } else {
+                (mapping, newRows) = try table.absorb(other.table, threads: threads)
+                groupCount = table.count
+            }
             keyColumns.append(other.keyColumns.finish(), rows: newRows)
-            groupCount = table.count
         }
         let mine = states, theirs = other.states, groups = groupCount
         // Small merges stay on this thread: starting threads would cost more than the merge.
