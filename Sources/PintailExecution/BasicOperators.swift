@@ -1,15 +1,25 @@
 import PintailCore
 import PintailPlanner
 
-/// Keeps the rows where the predicate is true, as a slice of the input (no values copied).
+/// Keeps the rows where the predicate is true, as a slice of the input (no values copied). Directly over a table
+/// scan, given the predicate's expression, it hands the predicate to the scan (which reads Parquet filter-first)
+/// and passes the scan's batches through.
 final class FilterOperator: Operator {
     private let input: Operator
-    private let predicate: CompiledExpression
-    init(input: Operator, predicate: @escaping CompiledExpression) {
+    private let predicate: CompiledExpression?
+    init(input: Operator, predicate: @escaping CompiledExpression, reads expression: BoundExpr? = nil) {
         self.input = input
-        self.predicate = predicate
+        if let expression, let scan = input as? TableScanOperator {
+            var columns: Set<Int> = []
+            expression.collectColumns(into: &columns)
+            scan.filterRows(predicate, reading: columns)
+            self.predicate = nil
+        } else {
+            self.predicate = predicate
+        }
     }
     func next() throws -> Batch? {
+        guard let predicate else { return try input.next() }
         while let batch = try input.next() {
             let keep = Logic.selection(try predicate(batch))
             if keep.isEmpty { continue }

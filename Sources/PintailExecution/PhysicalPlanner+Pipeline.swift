@@ -41,7 +41,7 @@ extension PhysicalPlanner {
             let below = try pipelineFactory(input, statistics: statistics, workers: workers, group: group)
             return { scan in
                 FilterOperator(input: statistics.profiled(try below(scan), input),
-                               predicate: try ExpressionCompiler.compile(predicate))
+                               predicate: try ExpressionCompiler.compile(predicate), reads: predicate)
             }
         case .project(let input, let expressions, _):
             let below = try pipelineFactory(input, statistics: statistics, workers: workers, group: group)

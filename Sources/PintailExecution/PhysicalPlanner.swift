@@ -22,7 +22,8 @@ public enum PhysicalPlanner {
         case .values(let rows, let fields):
             return try ValuesOperator(rows: rows, fields: fields)
         case .filter(let input, let predicate):
-            return FilterOperator(input: try build(input, statistics: statistics), predicate: try ExpressionCompiler.compile(predicate))
+            return FilterOperator(input: try build(input, statistics: statistics), predicate: try ExpressionCompiler.compile(predicate),
+                                  reads: predicate)
         case .project(let input, let expressions, _):
             return ProjectOperator(input: try build(input, statistics: statistics), expressions: try expressions.map(ExpressionCompiler.compile))
         case .aggregate(let input, let keys, let aggregates, _):

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import PintailCore
 import PintailParquet
 import PintailPlanner
@@ -5,7 +8,8 @@ import PintailText
 
 /// Reads morsels from a shared queue (text files or Parquet row groups) and produces batches in the scan's column
 /// order, with partition columns filled in as constant vectors. Several of these can share one queue, one per
-/// worker thread.
+/// worker thread. A filter directly above may hand its predicate down (`filterRows`): Parquet row groups are then
+/// read filter-first (the predicate's columns, then the others for the surviving rows only).
 final class TableScanOperator: Operator {
     private let scan: Scan
     private let queue: ScanMorselQueue
@@ -17,6 +21,12 @@ final class TableScanOperator: Operator {
     private var parquetReader: ParquetBatchReader? = nil
     private var parquetMapping: [Int?] = []
     private var currentPartition: [String?] = []
+    /// The predicate of the filter above, applied here when it handed it down.
+    private var filter: CompiledExpression? = nil
+    /// Data columns (positions in `dataColumns`) the filter reads.
+    private var filterDataColumns: Set<Int> = []
+    /// Positions in the open Parquet reader's columns to read first, nil to read the row group whole and filter.
+    private var firstPositions: Set<Int>? = nil
 
     init(scan: Scan, queue: ScanMorselQueue, statistics: ExecutionStatistics) throws {
         self.scan = scan
@@ -54,20 +64,53 @@ final class TableScanOperator: Operator {
         return o
     }
 
+    /// Takes over the predicate of the filter directly above, which reads the scan's output `columns`: every
+    /// batch returned from now on holds only the rows where it is true, as the filter would have kept them.
+    func filterRows(_ predicate: @escaping CompiledExpression, reading columns: Set<Int>) {
+        filter = predicate
+        var positions: Set<Int> = []
+        var k = 0
+        for (p, c) in scan.columns.enumerated() where c < scan.table.columns.count {
+            if columns.contains(p) { positions.insert(k) }
+            k += 1
+        }
+        filterDataColumns = positions
+    }
+
+    /// Whether a filter handed down reads Parquet filter-first (`PINTAIL_FILTER_FIRST=off` turns it off, for
+    /// comparisons).
+    static let readsFilterFirst: Bool = {
+        guard let value = getenv("PINTAIL_FILTER_FIRST") else { return true }
+        return String(cString: value) != "off"
+    }()
+
     func next() throws -> Batch? {
         while true {
             try StatementControl.checkCancelled()
             if let reader = textReader {
                 let batch: Batch?
                 do { batch = try reader.next() } catch let e as TextFileError { throw ExecutionError(e.description) }
-                if let batch { return assemble(batch) }
+                if let batch {
+                    guard let kept = try filtered(assemble(batch)) else { continue }
+                    return kept
+                }
                 statistics.addFile(bytes: reader.fileBytesRead, badFields: reader.badFields)
                 textReader = nil
             }
             if let reader = parquetReader {
-                let batch: Batch?
-                do { batch = try reader.next() } catch { throw ExecutionError("\(error)") }
-                if let batch { return assemble(try conformParquet(batch)) }
+                if let first = firstPositions, let filter {
+                    if let batch = try readFilterFirst(reader, first, filter) {
+                        if batch.count == 0 { continue }
+                        return batch
+                    }
+                } else {
+                    let batch: Batch?
+                    do { batch = try reader.next() } catch { throw ExecutionError("\(error)") }
+                    if let batch {
+                        guard let kept = try filtered(assemble(try conformParquet(batch))) else { continue }
+                        return kept
+                    }
+                }
                 queue.counters?.addPages(read: reader.pagesRead, skipped: reader.pagesSkipped)
                 parquetReader = nil
             }
@@ -77,6 +120,29 @@ final class TableScanOperator: Operator {
             case .text(let path): try openText(path)
             case .parquet(let file, let group): try openParquet(file, group, pages: morsel.pages)
             }
+        }
+    }
+
+    /// The rows of `batch` the handed-down filter keeps (as `FilterOperator` keeps them), nil when none.
+    private func filtered(_ batch: Batch) throws -> Batch? {
+        guard let filter else { return batch }
+        let keep = Logic.selection(try filter(batch))
+        if keep.isEmpty { return nil }
+        return keep.count == batch.count ? batch : batch.sliced(keep)
+    }
+
+    /// One batch of `reader` read filter-first: the predicate runs over the predicate's columns (the others are
+    /// NULL placeholders it never reads), then the other columns are decoded for the kept rows only.
+    private func readFilterFirst(_ reader: ParquetBatchReader, _ first: Set<Int>, _ filter: CompiledExpression) throws -> Batch? {
+        do {
+            guard let batch = try reader.next(readingFirst: first, select: { vectors, n in
+                Logic.selection(try filter(self.assemble(try self.conformParquet(vectors, count: n))))
+            }) else { return nil }
+            return assemble(try conformParquet(batch))
+        } catch let e as ExecutionError {
+            throw e
+        } catch {
+            throw ExecutionError("\(error)")
         }
     }
 
@@ -117,16 +183,25 @@ final class TableScanOperator: Operator {
         } catch {
             throw ExecutionError("\(error)")
         }
+        firstPositions = nil
+        // Filter-first pays when some flat column is not read by the predicate; nested columns keep the whole read.
+        guard filter != nil, Self.readsFilterFirst, fileColumns.allSatisfy({ file.schema.fields[$0].isFlat }) else { return }
+        let first = Set(filterDataColumns.compactMap { parquetMapping[$0] })
+        if first.count < fileColumns.count { firstPositions = first }
     }
 
     /// Puts the file's columns in table order, adding NULL columns for those the file lacks and casting where
     /// the table declares a wider type.
     private func conformParquet(_ batch: Batch) throws -> Batch {
+        try conformParquet(batch.columns, count: batch.count)
+    }
+
+    /// The same for columns of which some are not read yet (nil): those become NULL placeholders.
+    private func conformParquet(_ read: [Vector?], count: Int) throws -> Batch {
         var columns: [Vector] = []
         for (k, c) in dataColumns.enumerated() {
             let type = scan.table.columns[c].type
-            guard let i = parquetMapping[k] else { columns.append(.nulls(type, count: batch.count)); continue }
-            var v = batch.columns[i]
+            guard let i = parquetMapping[k], var v = read[i] else { columns.append(.nulls(type, count: count)); continue }
             if v.type != type {
                 if v.type.physical == type.physical && (v.type.isString || v.type == .varbinary) && type.physical == .bytes {
                     v.type = type
@@ -136,7 +211,7 @@ final class TableScanOperator: Operator {
             }
             columns.append(v)
         }
-        return Batch(columns: columns, count: batch.count)
+        return Batch(columns: columns, count: count)
     }
 
     /// Puts data columns and partition constants in the scan's output order.

@@ -192,6 +192,48 @@ struct RleBitPackedDecoder {
         }
     }
 
+    /// Passes over the next `count` values without writing them: RLE runs and whole bit-packed groups move the
+    /// position only (skipped stretches of a filtered scan cost no unpacking). Fails where decoding would.
+    mutating func skip(_ count: Int) throws(ParquetDecodeError) {
+        var left = count
+        while left > 0 {
+            if stagedLeft > 0 {
+                let n = min(stagedLeft, left)
+                stagedLeft -= n
+                left -= n
+                continue
+            }
+            if runLeft == 0 { try nextRun() }
+            if runIsRLE {
+                let n = min(runLeft, left)
+                runLeft -= n
+                left -= n
+                continue
+            }
+            let groups = min(runLeft, left) / 8
+            if groups > 0 {
+                if bitWidth > 0 {
+                    // Decoding needs at least one byte left at the start of every group.
+                    guard data.count - position > (groups - 1) * bitWidth else {
+                        throw ParquetDecodeError("bit-packed run extends past the end of its data")
+                    }
+                    position = min(data.count, position + groups * bitWidth)
+                }
+                runLeft -= groups * 8
+                left -= groups * 8
+                continue
+            }
+            // Fewer than eight values wanted from a group: unpack it and keep the rest staged, as decoding does.
+            var group: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
+            try withUnsafeMutableBytes(of: &group) { (raw) throws(ParquetDecodeError) in
+                try unpackGroup(raw.baseAddress!.assumingMemoryBound(to: Int32.self))
+            }
+            staged = group
+            runLeft -= 8
+            stagedLeft = 8
+        }
+    }
+
     /// Decodes `count` values into a new array.
     mutating func decode(count: Int) throws(ParquetDecodeError) -> [Int32] {
         guard count > 0 else { return [] }

@@ -60,14 +60,11 @@ final class DictionaryIndexStream {
         return out
     }
 
-    /// Decodes and drops indices up to value `target` (rows passed over by a row selection).
+    /// Passes over indices up to value `target` (rows a row selection or a filter passed over) without
+    /// unpacking whole groups; indices passed over are not checked against the dictionary.
     func skip(to target: Int) throws(ParquetDecodeError) {
-        guard target >= position else { throw ParquetDecodeError("dictionary indices read out of order") }
-        var left = target - position
-        while left > 0 {
-            let n = min(left, 4096)
-            _ = try next(n)
-            left -= n
-        }
+        guard target >= position, target <= valueCount else { throw ParquetDecodeError("dictionary indices read out of order") }
+        try decoder.skip(target - position)
+        position = target
     }
 }

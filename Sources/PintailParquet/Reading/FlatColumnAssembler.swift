@@ -4,12 +4,12 @@ import PintailCore
 /// Dictionary-encoded byte columns come out in dictionary shape over the chunk's dictionary.
 /// With a row selection, rows outside it are passed over (their values skipped, not copied).
 struct FlatColumnAssembler {
-    private var reader: ColumnChunkReader
-    private let type: DataType
-    private var page: DecodedPage?
-    private var rowCursor = 0
-    private var valueCursor = 0
-    private var selection: RowSelectionCursor?
+    var reader: ColumnChunkReader
+    let type: DataType
+    var page: DecodedPage?
+    var rowCursor = 0
+    var valueCursor = 0
+    var selection: RowSelectionCursor?
     /// Rows of each page the reader delivers when only some pages were read; nil: every page, from row 0.
     private let pageRows: [Range<Int>]?
     private var pageFirstRow = 0
@@ -59,7 +59,7 @@ struct FlatColumnAssembler {
     }
 
     /// Makes `next` the current page, placing it at its rows in the row group.
-    private mutating func start(_ next: DecodedPage) throws {
+    mutating func start(_ next: DecodedPage) throws {
         if let pageRows {
             guard pagesRead < pageRows.count, next.entryCount == pageRows[pagesRead].count else {
                 throw reader.error(.corruptPage, "page \(pagesRead) holds \(next.entryCount) rows, the offset index says \(pagesRead < pageRows.count ? pageRows[pagesRead].count : 0)")
@@ -75,7 +75,7 @@ struct FlatColumnAssembler {
     }
 
     /// Non-NULL values among `rows` of a page.
-    private static func presentValues(_ page: DecodedPage, _ rows: Range<Int>, _ maxDef: Int32) -> Int {
+    static func presentValues(_ page: DecodedPage, _ rows: Range<Int>, _ maxDef: Int32) -> Int {
         guard let defs = page.definitionLevels else { return rows.count }
         return defs.withUnsafeBufferPointer { d in
             var n = 0

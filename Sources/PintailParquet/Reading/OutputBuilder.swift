@@ -4,13 +4,13 @@ import PintailCore
 /// indices, and a validity bitmap built only when a NULL appears.
 struct OutputBuilder {
     let type: DataType
-    private var values: ColumnStorage
-    private var indices: [Int32]?
-    private var pending = PendingPlainValues()
+    var values: ColumnStorage
+    var indices: [Int32]?
+    var pending = PendingPlainValues()
     private var validity: [UInt64] = []
     private var hasNull = false
-    private var count = 0
-    private let capacity: Int
+    var count = 0
+    let capacity: Int
 
     init(type: DataType, capacity: Int) {
         self.type = type
@@ -86,7 +86,7 @@ struct OutputBuilder {
     }
 
     /// Dictionary fallback inside this batch: flattens the indices collected so far into plain values.
-    private mutating func flattenIndices(_ dictionary: ColumnStorage?) {
+    mutating func flattenIndices(_ dictionary: ColumnStorage?) {
         if let held = indices, let dictionary {
             values = dictionary.gather(held)
             indices = nil
@@ -94,7 +94,7 @@ struct OutputBuilder {
     }
 
     /// Validity bits are only materialized once a NULL shows up; until then every row is valid.
-    private mutating func appendValidity(_ defs: [Int32]?, _ rows: Range<Int>, _ maxDef: Int32) {
+    mutating func appendValidity(_ defs: [Int32]?, _ rows: Range<Int>, _ maxDef: Int32) {
         let newCount = count + rows.count
         let words = (newCount + 63) >> 6
         guard let defs else {
@@ -127,7 +127,7 @@ struct OutputBuilder {
         }
     }
 
-    private mutating func appendValues(_ src: ColumnStorage, _ start: Int, _ defs: [Int32]?, _ rows: Range<Int>, _ maxDef: Int32) {
+    mutating func appendValues(_ src: ColumnStorage, _ start: Int, _ defs: [Int32]?, _ rows: Range<Int>, _ maxDef: Int32) {
         let dst = values
         values = .bool([])  // release the reference so the payload below is uniquely owned
         switch (dst, src) {
@@ -150,7 +150,7 @@ struct OutputBuilder {
     }
 
     @inline(__always)
-    private static func scatter<T>(_ src: UnsafeBufferPointer<T>, _ start: Int, _ defs: [Int32]?, _ rows: Range<Int>,
+    static func scatter<T>(_ src: UnsafeBufferPointer<T>, _ start: Int, _ defs: [Int32]?, _ rows: Range<Int>,
                                    _ maxDef: Int32, zero: T, into dst: inout [T]) {
         guard let defs else {
             dst.append(contentsOf: UnsafeBufferPointer(rebasing: src[start..<start + rows.count]))

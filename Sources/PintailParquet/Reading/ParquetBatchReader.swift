@@ -8,10 +8,10 @@ public final class ParquetBatchReader {
     /// Top-level field indices, in the order of the batch's columns.
     public let columns: [Int]
     public let batchSize: Int
-    private var rowsLeft: Int
-    private var flat: [Int: FlatColumnAssembler] = [:]
-    private var nested: [Int: NestedColumnAssembler] = [:]
-    private let path: String
+    var rowsLeft: Int
+    var flat: [Int: FlatColumnAssembler] = [:]
+    var nested: [Int: NestedColumnAssembler] = [:]
+    let path: String
     /// Data pages never read because no selected row lies in them (see `ParquetFile.readRowGroup(_:columns:rows:)`).
     public private(set) var pagesSkipped = 0
     /// Data pages decoded so far.
@@ -85,7 +85,7 @@ public final class ParquetBatchReader {
         return out
     }
 
-    private func wrap(_ body: () throws -> Vector) throws -> Vector {
+    func wrap(_ body: () throws -> Vector) throws -> Vector {
         do { return try body() } catch let e as ParquetError { throw e } catch {
             throw ParquetError(.corruptPage, file: path, "\(error)")
         }

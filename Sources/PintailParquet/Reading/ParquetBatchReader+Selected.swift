@@ -1,0 +1,45 @@
+import PintailCore
+
+extension ParquetBatchReader {
+    /// The next batch, read filter-first: the columns at `first` (positions in `columns`) are read for every row
+    /// and handed to `select` (nil at the other positions) with the batch's row count; `select` returns the rows
+    /// to keep, ascending. The other columns are then read for those rows only (flat columns pass over the rest
+    /// without copying it; nested ones are read whole and sliced), and the first ones are sliced to them.
+    /// The batch may have no rows; nil when the row group is exhausted.
+    public func next(readingFirst first: Set<Int>, select: ([Vector?], Int) throws -> [Int32]) throws -> Batch? {
+        guard rowsLeft > 0 else { return nil }
+        let n = min(batchSize, rowsLeft)
+        var vectors = [Vector?](repeating: nil, count: columns.count)
+        for position in columns.indices where first.contains(position) {
+            vectors[position] = try readColumn(position, rows: n, picks: nil)
+        }
+        let keep = try select(vectors, n)
+        let all = keep.count == n
+        for position in columns.indices {
+            if let v = vectors[position] {
+                if !all { vectors[position] = v.sliced(keep) }
+            } else {
+                vectors[position] = try readColumn(position, rows: n, picks: all ? nil : keep)
+            }
+        }
+        rowsLeft -= n
+        return Batch(columns: vectors.compactMap { $0 }, count: keep.count)
+    }
+
+    /// Rows `0..<rows` of the next batch of the column at `position`, or only `picks` of them.
+    private func readColumn(_ position: Int, rows: Int, picks: [Int32]?) throws -> Vector {
+        if var a = flat[position] {
+            flat[position] = nil
+            defer { flat[position] = a }
+            if let picks { return try wrap { try a.read(rows: rows, picks: picks) } }
+            return try wrap { try a.read(rows: rows) }
+        }
+        if var a = nested[position] {
+            nested[position] = nil
+            defer { nested[position] = a }
+            let v = try wrap { try a.read(rows: rows) }
+            return picks.map { v.sliced($0) } ?? v
+        }
+        throw ParquetError(.invalidArgument, file: path, "column position \(position) is not read")
+    }
+}
