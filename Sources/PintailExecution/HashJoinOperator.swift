@@ -2,7 +2,7 @@ import PintailCore
 import PintailPlanner
 
 /// Joins by building one input (the build side) into a hash table keyed by the join keys — hashed and compared in
-/// place over typed key columns (`JoinKeyTable`); nested key types are encoded as GROUP BY encodes them — and streaming the other (the probe side) through it. Without keys every build row is a
+/// place over typed key columns (`JoinPartitionedKeyTable`, built on all threads when large); nested key types are encoded as GROUP BY encodes them — and streaming the other (the probe side) through it. Without keys every build row is a
 /// candidate for every probe row: a nested-loop join. Candidate pairs are checked against the residual predicate
 /// in chunks; output columns are slices of the inputs (no values copied). NULL keys never match. The build side
 /// carries one extra all-NULL row, which unmatched probe rows of an outer join point at.

@@ -48,45 +48,48 @@ enum JoinKeyColumn {
 
     /// Mixes each row's value into `hashes` (one typed loop per column).
     func mix(into hashes: inout [UInt64]) {
-        hashes.withUnsafeMutableBufferPointer { h in
-            switch self {
-            case .ints(let a):
-                a.withUnsafeBufferPointer { a in
-                    for r in 0..<h.count { h[r] = JoinHash.mix(h[r], UInt64(bitPattern: a[r])) }
+        hashes.withUnsafeMutableBufferPointer { h in mix(into: h, rows: 0..<h.count) }
+    }
+
+    /// Mixes the values of `rows` into `h[rows]` (workers hash disjoint row ranges of one build side).
+    func mix(into h: UnsafeMutableBufferPointer<UInt64>, rows: Range<Int>) {
+        switch self {
+        case .ints(let a):
+            a.withUnsafeBufferPointer { a in
+                for r in rows { h[r] = JoinHash.mix(h[r], UInt64(bitPattern: a[r])) }
+            }
+        case .wide(let a):
+            a.withUnsafeBufferPointer { a in
+                for r in rows {
+                    h[r] = JoinHash.mix(JoinHash.mix(h[r], UInt64(truncatingIfNeeded: a[r])), UInt64(truncatingIfNeeded: a[r] >> 64))
                 }
-            case .wide(let a):
-                a.withUnsafeBufferPointer { a in
-                    for r in 0..<h.count {
-                        h[r] = JoinHash.mix(JoinHash.mix(h[r], UInt64(truncatingIfNeeded: a[r])), UInt64(truncatingIfNeeded: a[r] >> 64))
-                    }
-                }
-            case .bytes(let b, let indices):
-                b.offsets.withUnsafeBufferPointer { off in
-                    b.bytes.withUnsafeBytes { raw in
-                        if let indices, b.count <= h.count {
-                            // A dictionary no larger than the batch: each entry is hashed once.
-                            var entry = [UInt64](repeating: 0, count: b.count)
-                            for e in 0..<b.count {
-                                let start = Int(off[e])
-                                entry[e] = JoinHash.bytes(raw.baseAddress, start, Int(off[e + 1]) - start)
-                            }
-                            entry.withUnsafeBufferPointer { entry in
-                                indices.withUnsafeBufferPointer { idx in
-                                    for r in 0..<h.count { h[r] = JoinHash.mix(h[r], entry[Int(idx[r])]) }
-                                }
-                            }
-                        } else if let indices {
+            }
+        case .bytes(let b, let indices):
+            b.offsets.withUnsafeBufferPointer { off in
+                b.bytes.withUnsafeBytes { raw in
+                    if let indices, b.count <= rows.count {
+                        // A dictionary no larger than the rows: each entry is hashed once.
+                        var entry = [UInt64](repeating: 0, count: b.count)
+                        for e in 0..<b.count {
+                            let start = Int(off[e])
+                            entry[e] = JoinHash.bytes(raw.baseAddress, start, Int(off[e + 1]) - start)
+                        }
+                        entry.withUnsafeBufferPointer { entry in
                             indices.withUnsafeBufferPointer { idx in
-                                for r in 0..<h.count {
-                                    let s = Int(idx[r]), start = Int(off[s])
-                                    h[r] = JoinHash.mix(h[r], JoinHash.bytes(raw.baseAddress, start, Int(off[s + 1]) - start))
-                                }
+                                for r in rows { h[r] = JoinHash.mix(h[r], entry[Int(idx[r])]) }
                             }
-                        } else {
-                            for r in 0..<h.count {
-                                let start = Int(off[r])
-                                h[r] = JoinHash.mix(h[r], JoinHash.bytes(raw.baseAddress, start, Int(off[r + 1]) - start))
+                        }
+                    } else if let indices {
+                        indices.withUnsafeBufferPointer { idx in
+                            for r in rows {
+                                let s = Int(idx[r]), start = Int(off[s])
+                                h[r] = JoinHash.mix(h[r], JoinHash.bytes(raw.baseAddress, start, Int(off[s + 1]) - start))
                             }
+                        }
+                    } else {
+                        for r in rows {
+                            let start = Int(off[r])
+                            h[r] = JoinHash.mix(h[r], JoinHash.bytes(raw.baseAddress, start, Int(off[r + 1]) - start))
                         }
                     }
                 }
@@ -133,6 +136,49 @@ enum JoinKeyColumn {
         default:
             for i in rows.indices where other[i] >= 0 { equal[i] = false }
         }
+    }
+}
+
+/// Key columns as the build and probe sides hand them to the key table.
+extension JoinKeyColumn {
+    /// Whether keys of these storages can be built (nested types cannot: they take the encoded-key path).
+    static func supports(_ keys: [Vector]) -> Bool { keys.allSatisfy { JoinKeyColumn.kind($0.storage) != nil } }
+
+    /// The probe rows' keys in the build side's key forms (`kinds`), and which rows have no NULL key part.
+    static func probeColumns(_ keys: [Vector], kinds: [JoinKeyColumn.Kind], count n: Int) throws
+        -> (columns: [JoinKeyColumn], valid: [Bool]) {
+        var probe: [JoinKeyColumn] = []
+        var valid = JoinKeyColumn.validRows(keys, count: n)
+        for (k, v) in keys.enumerated() {
+            guard let c = JoinKeyColumn(v), let kind = JoinKeyColumn.kind(v.storage) else {
+                throw ExecutionError("join key \(k + 1) of type \(v.type) cannot be hashed")
+            }
+            if kind == kinds[k] { probe.append(c); continue }
+            // Equal types stored as different integer widths: widen or narrow to the build side's form.
+            switch (c, kinds[k]) {
+            case (.ints(let a), .wide): probe.append(.wide(a.map { Int128($0) }))
+            case (.wide(let a), .ints):
+                for r in 0..<n where Int64(exactly: a[r]) == nil { valid[r] = false }
+                probe.append(.ints(a.map { Int64(truncatingIfNeeded: $0) }))
+            default: throw ExecutionError("join key \(k + 1): \(v.type) values stored as \(kind), build side as \(kinds[k])")
+            }
+        }
+        return (probe, valid)
+    }
+
+    static func hashes(_ columns: [JoinKeyColumn], count: Int) -> [UInt64] {
+        var h = [UInt64](repeating: JoinHash.seed, count: count)
+        for c in columns { c.mix(into: &h) }
+        return h
+    }
+
+    /// Rows whose key columns are all non-NULL.
+    static func validRows(_ keys: [Vector], count: Int) -> [Bool] {
+        var valid = [Bool](repeating: true, count: count)
+        for v in keys where v.mayHaveNulls {
+            for r in 0..<count where !v.isValid(r) { valid[r] = false }
+        }
+        return valid
     }
 }
 

@@ -1,7 +1,9 @@
 import PintailCore
 
-/// The build side's join keys as dense key numbers, hashed and compared in place over typed key columns (one hash
-/// per row, no key bytes copied). Rows with a NULL key get -1: they join nothing.
+/// Keys as dense key numbers, hashed and compared in place over typed key columns (one hash per row, no key bytes
+/// copied): window partitions are numbered this way. Rows with a NULL key get -1. (Join build sides use
+/// `JoinPartitionedKeyTable`, which numbers a key by its first row and is built in cache-sized partitions, on
+/// several threads when large.)
 struct JoinKeyTable {
     private let columns: [JoinKeyColumn]
     private let kinds: [JoinKeyColumn.Kind]
@@ -14,9 +16,6 @@ struct JoinKeyTable {
 
     var count: Int { keyRow.count }
 
-    /// Whether keys of these storages can be built (nested types cannot).
-    static func supports(_ keys: [Vector]) -> Bool { keys.allSatisfy { JoinKeyColumn.kind($0.storage) != nil } }
-
     init?(keys: [Vector], count n: Int) {
         var columns: [JoinKeyColumn] = []
         for v in keys { guard let c = JoinKeyColumn(v) else { return nil }; columns.append(c) }
@@ -25,8 +24,8 @@ struct JoinKeyTable {
         var size = 16
         while size < 2 * n { size *= 2 }
         slots = [Int32](repeating: -1, count: size)
-        let hashes = JoinKeyTable.hashes(columns, count: n)
-        let valid = JoinKeyTable.validRows(keys, count: n)
+        let hashes = JoinKeyColumn.hashes(columns, count: n)
+        let valid = JoinKeyColumn.validRows(keys, count: n)
         keyOfRow = [Int32](repeating: -1, count: n)
         let mask = size - 1
         // Insert by hash alone, then check every row against its key's row column by column; rows whose hash
@@ -71,23 +70,8 @@ struct JoinKeyTable {
 
     /// Key numbers of the probe rows' keys where the table has them, -1 elsewhere.
     func lookup(_ keys: [Vector], count n: Int) throws -> [Int32] {
-        var probe: [JoinKeyColumn] = []
-        var valid = JoinKeyTable.validRows(keys, count: n)
-        for (k, v) in keys.enumerated() {
-            guard let c = JoinKeyColumn(v), let kind = JoinKeyColumn.kind(v.storage) else {
-                throw ExecutionError("join key \(k + 1) of type \(v.type) cannot be hashed")
-            }
-            if kind == kinds[k] { probe.append(c); continue }
-            // Equal types stored as different integer widths: widen or narrow to the build side's form.
-            switch (c, kinds[k]) {
-            case (.ints(let a), .wide): probe.append(.wide(a.map { Int128($0) }))
-            case (.wide(let a), .ints):
-                for r in 0..<n where Int64(exactly: a[r]) == nil { valid[r] = false }
-                probe.append(.ints(a.map { Int64(truncatingIfNeeded: $0) }))
-            default: throw ExecutionError("join key \(k + 1): \(v.type) values stored as \(kind), build side as \(kinds[k])")
-            }
-        }
-        let hashes = JoinKeyTable.hashes(probe, count: n)
+        let (probe, valid) = try JoinKeyColumn.probeColumns(keys, kinds: kinds, count: n)
+        let hashes = JoinKeyColumn.hashes(probe, count: n)
         var out = [Int32](repeating: -1, count: n)
         var candidateRow = [Int32](repeating: -1, count: n)
         var position = [Int](repeating: 0, count: n)
@@ -141,20 +125,5 @@ struct JoinKeyTable {
             pending = again
         }
         return out
-    }
-
-    private static func hashes(_ columns: [JoinKeyColumn], count: Int) -> [UInt64] {
-        var h = [UInt64](repeating: JoinHash.seed, count: count)
-        for c in columns { c.mix(into: &h) }
-        return h
-    }
-
-    /// Rows whose key columns are all non-NULL.
-    private static func validRows(_ keys: [Vector], count: Int) -> [Bool] {
-        var valid = [Bool](repeating: true, count: count)
-        for v in keys where v.mayHaveNulls {
-            for r in 0..<count where !v.isValid(r) { valid[r] = false }
-        }
-        return valid
     }
 }

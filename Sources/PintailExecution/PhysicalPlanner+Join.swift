@@ -29,7 +29,7 @@ extension PhysicalPlanner {
         /// The build side, planned once (it may run in parallel itself) and read by the first probe to need it.
         func sharedBuild(statistics: ExecutionStatistics, workers: Int, group: JoinBuildGroup? = nil) throws -> SharedJoinBuild {
             try SharedJoinBuild(build: try PhysicalPlanner.build(build, statistics: statistics, workers: workers),
-                                keys: buildKeys, types: build.fields.map(\.type), group: group)
+                                keys: buildKeys, types: build.fields.map(\.type), group: group, threads: workers)
         }
 
         func probing(_ probeOperator: Operator, _ shared: SharedJoinBuild) throws -> HashJoinOperator {

@@ -15,12 +15,15 @@ final class SharedJoinBuild: @unchecked Sendable {
     private let keys: [CompiledExpression]
     private let types: [DataType]
     private let group: JoinBuildGroup?
+    /// Threads a large table is hashed and inserted on.
+    private let threads: Int
     private var started = false
     private var built: JoinBuildTable? = nil
     private var failure: Error? = nil
 
-    init(build: Operator, keys: [BoundExpr], types: [DataType], group: JoinBuildGroup?) throws {
+    init(build: Operator, keys: [BoundExpr], types: [DataType], group: JoinBuildGroup?, threads: Int) throws {
         self.build = build
+        self.threads = threads
         self.keys = try keys.map(ExpressionCompiler.compile)
         self.types = types
         self.group = group
@@ -52,7 +55,7 @@ final class SharedJoinBuild: @unchecked Sendable {
         started = true
         mutex.unlock()
         var result: Result<JoinBuildTable, Error>
-        do { result = .success(try JoinBuildTable(build: build, keys: keys, types: types)) } catch { result = .failure(error) }
+        do { result = .success(try JoinBuildTable(build: build, keys: keys, types: types, threads: threads)) } catch { result = .failure(error) }
         mutex.lock()
         switch result {
         case .success(let table): built = table
