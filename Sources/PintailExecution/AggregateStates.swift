@@ -224,48 +224,6 @@ final class DoubleSumAggregate: AggregateState {
     }
 }
 
-/// sum and avg of decimals, exact.
-final class DecimalSumAggregate: AggregateState {
-    private var sums: [Int128] = []
-    private var counts: [Int64] = []
-    private let type: DataType
-    private let average: Bool
-    init(type: DataType, average: Bool) {
-        self.type = type
-        self.average = average
-    }
-    func update(groups: [Int32], groupCount: Int, arguments: [Vector]) throws {
-        if sums.count < groupCount {
-            sums += [Int128](repeating: 0, count: groupCount - sums.count)
-            counts += [Int64](repeating: 0, count: groupCount - counts.count)
-        }
-        if try DecimalSumKernel.add(arguments[0], groups: groups, sums: &sums, counts: &counts) { return }
-        let v = arguments[0].flattened()
-        let x = Arithmetic.unscaled(v)
-        for (i, g) in groups.enumerated() where v.isValid(i) {
-            sums[Int(g)] += x[i]
-            counts[Int(g)] += 1
-        }
-    }
-    func finish(groupCount: Int) -> Vector {
-        var b = VectorBuilder(type: type, capacity: groupCount)
-        for g in 0..<groupCount {
-            if g >= counts.count || counts[g] == 0 { b.appendNull(); continue }
-            b.append(.decimal(average ? Arithmetic.divideRounded(sums[g], Int128(counts[g])) : sums[g]))
-        }
-        return b.finish()
-    }
-    func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
-        guard let o = other as? DecimalSumAggregate else { return }
-        extend(&sums, to: groupCount, with: 0)
-        extend(&counts, to: groupCount, with: 0)
-        for (i, g) in mapping.enumerated() where i < o.sums.count {
-            sums[Int(g)] += o.sums[i]
-            counts[Int(g)] += o.counts[i]
-        }
-    }
-}
-
 /// min, max and arbitrary over any comparable type.
 final class ExtremeAggregate: AggregateState {
     private var best: [Value] = []

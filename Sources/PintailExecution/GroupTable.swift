@@ -127,14 +127,29 @@ struct GroupTable {
         }
     }
 
+    /// Re-inserts every group into a slot array of `size` (twice the current by default). Each chunk's first slots
+    /// are loaded in one loop before it inserts: with a million groups each slot is a cache miss, and independent
+    /// loads overlap where the insert loop would wait for each in turn.
     private mutating func grow(to size: Int? = nil) {
         var bigger = [UInt64](repeating: 0, count: size ?? slots.count * 2)
         let mask = bigger.count - 1
-        for g in 0..<hashes.count {
-            var i = Int(truncatingIfNeeded: hashes[g]) & mask
-            while bigger[i] != 0 { i = (i + 1) & mask }
-            bigger[i] = Self.slotEntry(hash: hashes[g], group: Int32(g))
+        var sink: UInt64 = 0
+        hashes.withUnsafeBufferPointer { h in
+            bigger.withUnsafeMutableBufferPointer { b in
+                var start = 0
+                while start < h.count {
+                    let end = Swift.min(h.count, start + Self.probeChunk)
+                    for g in start..<end { sink &+= b[Int(truncatingIfNeeded: h[g]) & mask] }
+                    for g in start..<end {
+                        var i = Int(truncatingIfNeeded: h[g]) & mask
+                        while b[i] != 0 { i = (i + 1) & mask }
+                        b[i] = Self.slotEntry(hash: h[g], group: Int32(g))
+                    }
+                    start = end
+                }
+            }
         }
+        warmSink &+= sink
         slots = bigger
     }
 }
