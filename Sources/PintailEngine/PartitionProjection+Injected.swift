@@ -18,7 +18,7 @@ extension PartitionProjection {
             }
             scan.table.partitions = try projection.partitions(injected: injected)
             return .scan(scan)
-        case .values: return plan
+        case .values, .shared: return plan  // a shared subplan is optimized on its own (SharedSubplans.resolve)
         case .filter(let input, let p): return .filter(try resolveInjected(input), predicate: p)
         case .project(let input, let e, let f): return .project(try resolveInjected(input), expressions: e, fields: f)
         case .aggregate(let input, let k, let a, let f): return .aggregate(try resolveInjected(input), keys: k, aggregates: a, fields: f)

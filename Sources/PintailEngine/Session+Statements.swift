@@ -149,6 +149,11 @@ extension Session {
     }
 
     func optimize(_ plan: LogicalPlan) throws -> LogicalPlan {
+        // WITH queries read once are inlined; those read more than once are optimized on their own, once.
+        try optimizeRules(try SharedSubplans.resolve(plan, optimize: optimizeRules))
+    }
+
+    private func optimizeRules(_ plan: LogicalPlan) throws -> LogicalPlan {
         // The rules, in order: predicates to scans, injected projected partitions from them, partition pruning on
         // them, then the narrowest scans.
         try PruneColumns.apply(PartitionPruning.apply(PartitionProjection.resolveInjected(PushDownFilters.apply(plan))))

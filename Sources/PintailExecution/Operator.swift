@@ -30,6 +30,8 @@ public final class ExecutionStatistics: @unchecked Sendable {
     private var scans: [ScanCounters] = []
     /// Set by EXPLAIN ANALYZE before the plan is built: per-operator rows and time.
     var profile: OperatorProfile? = nil
+    /// WITH queries computed once for all their references in this statement.
+    let sharedResults = SharedResults()
 
     /// Per-scan counters, in the order the scans were planned.
     public var scanCounters: [ScanCounters] { lock.withLock { scans } }

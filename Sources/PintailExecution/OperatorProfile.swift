@@ -48,6 +48,7 @@ final class OperatorProfile: @unchecked Sendable {
 
     /// A node's inputs in EXPLAIN order, found by reflection so that new kinds of plan node need no change here.
     static func inputs(of plan: LogicalPlan) -> [LogicalPlan] {
+        if case .shared(let s) = plan { return [s.plan] }
         guard let payload = Mirror(reflecting: plan).children.first?.value else { return [] }
         var found: [LogicalPlan] = []
         func visit(_ value: Any) {

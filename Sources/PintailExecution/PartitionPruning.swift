@@ -29,6 +29,8 @@ public enum PartitionPruning {
         case .unionAll(let inputs, let f): return .unionAll(try inputs.map(apply), fields: f)
         case .join(let l, let r, let c): return .join(try apply(l), try apply(r), c)
         case .window(let input, let functions): return .window(try apply(input), functions: functions)
+        // Optimized on its own (SharedSubplans.resolve).
+        case .shared: return plan
         }
     }
 

@@ -49,6 +49,15 @@ public enum PhysicalPlanner {
             return try joinOperator(left, right, condition, statistics: statistics, workers: workers)
         case .window(let input, let functions):
             return try WindowOperator(input: try build(input, statistics: statistics), functions: functions)
+        case .shared(let subplan):
+            // Weak: the statistics hold the shared results.
+            let result = statistics.sharedResults.result(for: subplan) {
+                SharedResult { [weak statistics] in
+                    guard let statistics else { throw ExecutionError("the statement has ended") }
+                    return try PhysicalPlanner.run(subplan.plan, statistics: statistics, workers: workers)
+                }
+            }
+            return SharedResultOperator(result)
         }
     }
 

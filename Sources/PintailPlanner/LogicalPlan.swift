@@ -19,6 +19,9 @@ public indirect enum LogicalPlan: Sendable {
     case join(LogicalPlan, LogicalPlan, JoinCondition)
     /// Window functions over the input. Output: the input's fields, then one column per function.
     case window(LogicalPlan, functions: [WindowCall])
+    /// A WITH query referenced more than once: every reference holds the same instance, and it is computed once
+    /// per statement. Rules treat it as a leaf (its plan is optimized on its own).
+    case shared(SharedSubplan)
 
     public var fields: [Field] {
         switch self {
@@ -28,7 +31,21 @@ public indirect enum LogicalPlan: Sendable {
         case .join(let left, let right, let c): return c.kind.keepsRight ? left.fields + right.fields : left.fields
         case .window(let input, let functions):
             return input.fields + functions.indices.map { Field(name: "_window\($0)", type: functions[$0].type) }
+        case .shared(let s): return s.plan.fields
         }
+    }
+}
+
+/// One computed-once subplan (see `LogicalPlan.shared`). Its identity is the instance: references to the same WITH
+/// query hold the same object.
+public final class SharedSubplan: Sendable {
+    /// The WITH query's name, for EXPLAIN.
+    public let name: String
+    public let plan: LogicalPlan
+
+    public init(name: String, plan: LogicalPlan) {
+        self.name = name
+        self.plan = plan
     }
 }
 

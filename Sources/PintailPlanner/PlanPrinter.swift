@@ -57,6 +57,10 @@ public enum PlanPrinter {
             let f = functions.map { describeWindow($0, input.fields) }
             lines.append("\(pad)Window [\(f.joined(separator: ", "))]")
             render(input, depth: depth + 1, into: &lines)
+        case .shared(let s):
+            // Printed under each reference; it runs once.
+            lines.append("\(pad)Shared \(s.name) (computed once)")
+            render(s.plan, depth: depth + 1, into: &lines)
         }
     }
 

@@ -21,7 +21,8 @@ public enum PruneColumns {
                 return used.allSatisfy { map[$0] != nil }
             }.map { $0.remapColumns { map[$0] ?? $0 } }
             return (.scan(scan), map)
-        case .values:
+        case .values, .shared:
+            // A shared subplan keeps all its columns: its other references may read them.
             return (plan, identity(plan.fields.count))
         case .filter(let input, let predicate):
             var need = required

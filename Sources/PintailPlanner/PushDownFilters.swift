@@ -7,7 +7,7 @@ public enum PushDownFilters {
     public static func apply(_ plan: LogicalPlan) -> LogicalPlan {
         switch plan {
         case .filter(let input, let predicate): return place(conjuncts(predicate), into: input)
-        case .scan, .values: return plan
+        case .scan, .values, .shared: return plan
         case .project(let input, let e, let f): return .project(apply(input), expressions: e, fields: f)
         case .aggregate(let input, let k, let a, let f): return .aggregate(apply(input), keys: k, aggregates: a, fields: f)
         case .sort(let input, let k): return .sort(apply(input), keys: k)

@@ -11,6 +11,8 @@ public struct QueryBinder {
     let userFunctions: [String: UserFunction]
     /// Table row counts read for this statement (one binder binds one statement; copies share the cache).
     let rowCounts = TableRowCounts()
+    /// The statement's WITH queries as bound once, shared by all their references (see `SharedSubplans`).
+    let sharedQueries = SharedQueryCache()
 
     public init(catalog: CatalogLookup, userFunctions: [UserFunction] = []) {
         self.catalog = catalog
@@ -135,7 +137,7 @@ public struct QueryBinder {
 
     private func bindTable(_ name: QualifiedName, alias: String?, location: SourceLocation) throws -> LogicalPlan {
         if name.parts.count == 1, let (q, columnNames) = ctes[name.parts[0].value] {
-            let plan = try bind(q)
+            let plan = LogicalPlan.shared(try sharedQueries.subplan(name: name.parts[0].value, query: q) { try bind(q) })
             var fields = plan.fields.map { Field(name: $0.name, type: $0.type, qualifier: alias ?? name.parts[0].value) }
             if let columnNames {
                 guard columnNames.count == fields.count else {

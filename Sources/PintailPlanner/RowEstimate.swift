@@ -19,6 +19,7 @@ public enum RowEstimate {
             return count.map { min(left, Double($0)) } ?? left
         case .unionAll(let inputs, _): return inputs.map(rows).reduce(0, +)
         case .join(let l, let r, let c): return joinRows(l, r, c)
+        case .shared(let s): return rows(s.plan)
         }
     }
 
@@ -91,6 +92,7 @@ public enum RowEstimate {
             let leftCount = l.fields.count
             return c < leftCount ? columnDomain(l, c) : columnDomain(r, c - leftCount)
         case .unionAll: return nil
+        case .shared(let s): return columnDomain(s.plan, c)
         }
     }
 }

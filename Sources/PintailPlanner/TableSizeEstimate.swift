@@ -15,6 +15,7 @@ enum TableSizeEstimate {
         case .limit(let input, _, let count): return min(estimate(input), Double(count ?? Int.max))
         case .unionAll(let inputs, _): return inputs.map(estimate).reduce(0, +)
         case .join(let l, let r, let c): return c.kind.keepsRight ? max(estimate(l), estimate(r)) : estimate(l)
+        case .shared(let s): return estimate(s.plan)
         }
     }
 
