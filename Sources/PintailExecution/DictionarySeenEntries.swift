@@ -7,7 +7,10 @@ struct DictionarySeenEntries {
     /// Held so that its buffers stay alive and their addresses identify it (see `StorageIdentity`).
     private var held: ColumnStorage? = nil
     private var identity: StorageIdentity? = nil
-    private var seen: [Bool] = []
+    /// One bit per dictionary entry: dictionaries reach hundreds of thousands of entries (a Parquet row group of
+    /// customer ids), and a bit set stays in the caches where an array of Bools does not.
+    private var seen: [UInt64] = []
+    private var entries = 0
 
     /// The group the marks belong to: rows of another group start again.
     private var context: Int32 = 0
@@ -22,22 +25,29 @@ struct DictionarySeenEntries {
             held = v.storage
             identity = id
             self.context = context
-            seen = [Bool](repeating: false, count: id.count)
+            entries = id.count
+            seen = [UInt64](repeating: 0, count: (id.count + 63) / 64)
         }
-        var rows: [Int32] = []
         let validity = v.validity
-        let entries = seen.count
+        let entries = self.entries
         var badIndex: Int? = nil
-        indices.withUnsafeBufferPointer { idx in
-            seen.withUnsafeMutableBufferPointer { s in
-                // A non-throwing loop with one unsigned range check per row; a bad index stops it and throws below.
-                for i in 0..<v.count {
-                    if let validity, !validity.isSet(i) { continue }
-                    let e = Int(idx[i])
-                    guard UInt(bitPattern: e) < UInt(entries) else { badIndex = e; return }
-                    if !s[e] {
-                        s[e] = true
-                        rows.append(Int32(i))
+        let n = v.count
+        // The rows go straight into an array of capacity n (no append bookkeeping per row).
+        let rows = [Int32](unsafeUninitializedCapacity: n) { out, kept in
+            kept = 0
+            indices.withUnsafeBufferPointer { idx in
+                seen.withUnsafeMutableBufferPointer { bits in
+                    // A non-throwing loop with one unsigned range check per row; a bad index stops it and throws below.
+                    for i in 0..<n {
+                        if let validity, !validity.isSet(i) { continue }
+                        let e = Int(idx[i])
+                        guard UInt(bitPattern: e) < UInt(entries) else { badIndex = e; return }
+                        let word = e &>> 6, bit = UInt64(1) &<< UInt64(e & 63)
+                        if bits[word] & bit == 0 {
+                            bits[word] |= bit
+                            out[kept] = Int32(truncatingIfNeeded: i)
+                            kept += 1
+                        }
                     }
                 }
             }
