@@ -10,9 +10,7 @@ final class FilterOperator: Operator {
     init(input: Operator, predicate: @escaping CompiledExpression, reads expression: BoundExpr? = nil) {
         self.input = input
         if let expression, let scan = input as? TableScanOperator {
-            var columns: Set<Int> = []
-            expression.collectColumns(into: &columns)
-            scan.filterRows(predicate, reading: columns)
+            scan.filterRows(predicate, expression)
             self.predicate = nil
         } else {
             self.predicate = predicate

@@ -27,6 +27,9 @@ final class TableScanOperator: Operator {
     private var filterDataColumns: Set<Int> = []
     /// Positions in the open Parquet reader's columns to read first, nil to read the row group whole and filter.
     private var firstPositions: Set<Int>? = nil
+    /// The filter's one-column conjuncts, looked up per dictionary entry, and the reader positions they read.
+    private var dictionaryFilter: DictionaryFilter? = nil
+    private var dictionaryShaped: Set<Int> = []
 
     init(scan: Scan, queue: ScanMorselQueue, statistics: ExecutionStatistics) throws {
         self.scan = scan
@@ -64,10 +67,13 @@ final class TableScanOperator: Operator {
         return o
     }
 
-    /// Takes over the predicate of the filter directly above, which reads the scan's output `columns`: every
-    /// batch returned from now on holds only the rows where it is true, as the filter would have kept them.
-    func filterRows(_ predicate: @escaping CompiledExpression, reading columns: Set<Int>) {
+    /// Takes over the filter directly above (its compiled predicate and its expression over the scan's output):
+    /// every batch returned from now on holds only the rows where it is true, as the filter would have kept them.
+    func filterRows(_ predicate: @escaping CompiledExpression, _ expression: BoundExpr) {
+        var columns: Set<Int> = []
+        expression.collectColumns(into: &columns)
         filter = predicate
+        dictionaryFilter = DictionaryFilter(expression, scan: scan)
         var positions: Set<Int> = []
         var k = 0
         for (p, c) in scan.columns.enumerated() where c < scan.table.columns.count {
@@ -77,12 +83,11 @@ final class TableScanOperator: Operator {
         filterDataColumns = positions
     }
 
-    /// Whether a filter handed down reads Parquet filter-first (`PINTAIL_FILTER_FIRST=off` turns it off, for
-    /// comparisons).
-    static let readsFilterFirst: Bool = {
-        guard let value = getenv("PINTAIL_FILTER_FIRST") else { return true }
-        return String(cString: value) != "off"
-    }()
+    /// Whether a filter handed down reads Parquet filter-first, and looks one-column conjuncts up per dictionary
+    /// entry: `PINTAIL_FILTER_FIRST=off` turns both off, `=nodict` the lookups alone (for comparisons).
+    static let filterFirstMode: String = getenv("PINTAIL_FILTER_FIRST").map { String(cString: $0) } ?? "on"
+    static var readsFilterFirst: Bool { filterFirstMode != "off" }
+    static var looksUpDictionaries: Bool { filterFirstMode != "off" && filterFirstMode != "nodict" }
 
     func next() throws -> Batch? {
         while true {
@@ -135,8 +140,10 @@ final class TableScanOperator: Operator {
     /// NULL placeholders it never reads), then the other columns are decoded for the kept rows only.
     private func readFilterFirst(_ reader: ParquetBatchReader, _ first: Set<Int>, _ filter: CompiledExpression) throws -> Batch? {
         do {
-            guard let batch = try reader.next(readingFirst: first, select: { vectors, n in
-                Logic.selection(try filter(self.assemble(try self.conformParquet(vectors, count: n))))
+            guard let batch = try reader.next(readingFirst: first, dictionaryShaped: dictionaryShaped, select: { vectors, n in
+                let batch = self.assemble(try self.conformParquet(vectors, count: n))
+                if !self.dictionaryShaped.isEmpty, let kept = try self.dictionaryFilter?.select(batch) { return kept }
+                return Logic.selection(try filter(batch))
             }) else { return nil }
             return assemble(try conformParquet(batch))
         } catch let e as ExecutionError {
@@ -187,7 +194,16 @@ final class TableScanOperator: Operator {
         // Filter-first pays when some flat column is not read by the predicate; nested columns keep the whole read.
         guard filter != nil, Self.readsFilterFirst, fileColumns.allSatisfy({ file.schema.fields[$0].isFlat }) else { return }
         let first = Set(filterDataColumns.compactMap { parquetMapping[$0] })
-        if first.count < fileColumns.count { firstPositions = first }
+        guard first.count < fileColumns.count else { return }
+        firstPositions = first
+        // Dictionary lookups need the file's values as the table types them (no cast in between).
+        dictionaryFilter?.reset()
+        dictionaryShaped = []
+        for c in dictionaryFilter?.conjuncts ?? [] where Self.looksUpDictionaries {
+            if let i = parquetMapping[c.dataColumn], file.schema.fields[fileColumns[i]].type == scan.table.columns[dataColumns[c.dataColumn]].type {
+                dictionaryShaped.insert(i)
+            }
+        }
     }
 
     /// Puts the file's columns in table order, adding NULL columns for those the file lacks and casting where

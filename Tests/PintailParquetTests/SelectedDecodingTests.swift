@@ -5,7 +5,7 @@ import Testing
 
 /// Filter-first reads (`ParquetBatchReader.next(readingFirst:select:)`): the columns read for picked rows only
 /// must hold exactly the values of a full read followed by a gather, whatever the encoding, NULLs, page sizes
-/// (different per column) and pattern of picks.
+/// (different per column) and pattern of picks; and the first columns, read in dictionary shape, the same values.
 @Suite struct SelectedDecodingTests {
     /// Which rows to keep: none, all, sparse, runs, alternating, or only the last row, by batch.
     static func picks(batch: Int, rows: Int, seed: Int) -> [Int32] {
@@ -37,7 +37,8 @@ import Testing
                 var batch = 0, base = 0
                 while true {
                     var wanted: [Int32] = []
-                    let out = try selected.next(readingFirst: [firstColumn]) { vectors, n in
+                    // The first column in dictionary shape (indices over the chunk's dictionary) when it is encoded so.
+                    let out = try selected.next(readingFirst: [firstColumn], dictionaryShaped: [firstColumn]) { vectors, n in
                         #expect(vectors[firstColumn] != nil)
                         #expect(vectors.enumerated().allSatisfy { $0.offset == firstColumn || $0.element == nil })
                         #expect(n == sizes[batch])

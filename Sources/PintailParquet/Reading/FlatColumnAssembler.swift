@@ -23,8 +23,9 @@ struct FlatColumnAssembler {
         self.pageRows = pageRows
     }
 
-    mutating func read(rows: Int) throws -> Vector {
-        var out = OutputBuilder(type: type, capacity: rows)
+    /// With `dictionaryShape`, dictionary-encoded values of any type come out as indices over the dictionary.
+    mutating func read(rows: Int, dictionaryShape: Bool = false) throws -> Vector {
+        var out = OutputBuilder(type: type, capacity: rows, dictionaryShape: dictionaryShape)
         var need = rows
         while need > 0 {
             if page == nil || rowCursor == page!.entryCount {

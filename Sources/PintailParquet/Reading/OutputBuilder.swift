@@ -11,10 +11,13 @@ struct OutputBuilder {
     private var hasNull = false
     var count = 0
     let capacity: Int
+    /// Keep dictionary-encoded values of any type as indices over the dictionary (a filter looks them up).
+    let dictionaryShape: Bool
 
-    init(type: DataType, capacity: Int) {
+    init(type: DataType, capacity: Int, dictionaryShape: Bool = false) {
         self.type = type
         self.capacity = capacity
+        self.dictionaryShape = dictionaryShape
         values = .empty(for: type)
     }
 
@@ -71,7 +74,7 @@ struct OutputBuilder {
         guard let dictionary else { throw ParquetDecodeError("dictionary-encoded page without a dictionary") }
         try stream.skip(to: valueStart)
         let picked = try stream.next(used)
-        if stream.keepsDictionaryShape {
+        if stream.keepsDictionaryShape || dictionaryShape {
             if indices == nil && count == 0 { indices = [] ; indices!.reserveCapacity(capacity) }
             if indices != nil {
                 Self.scatter(picked, 0, defs, rows, maxDef, zero: 0, into: &indices!)
@@ -194,6 +197,8 @@ struct OutputBuilder {
         pending.flush(into: &values)
         let bitmap = hasNull ? Bitmap(words: validity, count: count) : nil
         if let indices, let dictionary {
+            // Only NULLs can point into an empty dictionary.
+            if dictionary.count == 0 && type.physical != .bytes { return .nulls(type, count: count) }
             // NULL rows point at index 0, so an empty dictionary gets one empty value.
             let storage = dictionary.count == 0 ? ColumnStorage.bytes(ByteColumn(offsets: [0, 0], bytes: [])) : dictionary
             return Vector(type: type, count: count, storage: storage, validity: bitmap, shape: .dictionary(indices: indices))

@@ -5,13 +5,15 @@ extension ParquetBatchReader {
     /// and handed to `select` (nil at the other positions) with the batch's row count; `select` returns the rows
     /// to keep, ascending. The other columns are then read for those rows only (flat columns pass over the rest
     /// without copying it; nested ones are read whole and sliced), and the first ones are sliced to them.
-    /// The batch may have no rows; nil when the row group is exhausted.
-    public func next(readingFirst first: Set<Int>, select: ([Vector?], Int) throws -> [Int32]) throws -> Batch? {
+    /// Those of the first columns in `dictionaryShaped` keep dictionary-encoded values (of any type) as indices over
+    /// the column chunk's dictionary. The batch may have no rows; nil when the row group is exhausted.
+    public func next(readingFirst first: Set<Int>, dictionaryShaped: Set<Int> = [],
+                     select: ([Vector?], Int) throws -> [Int32]) throws -> Batch? {
         guard rowsLeft > 0 else { return nil }
         let n = min(batchSize, rowsLeft)
         var vectors = [Vector?](repeating: nil, count: columns.count)
         for position in columns.indices where first.contains(position) {
-            vectors[position] = try readColumn(position, rows: n, picks: nil)
+            vectors[position] = try readColumn(position, rows: n, picks: nil, dictionaryShape: dictionaryShaped.contains(position))
         }
         let keep = try select(vectors, n)
         let all = keep.count == n
@@ -27,12 +29,12 @@ extension ParquetBatchReader {
     }
 
     /// Rows `0..<rows` of the next batch of the column at `position`, or only `picks` of them.
-    private func readColumn(_ position: Int, rows: Int, picks: [Int32]?) throws -> Vector {
+    private func readColumn(_ position: Int, rows: Int, picks: [Int32]?, dictionaryShape: Bool = false) throws -> Vector {
         if var a = flat[position] {
             flat[position] = nil
             defer { flat[position] = a }
             if let picks { return try wrap { try a.read(rows: rows, picks: picks) } }
-            return try wrap { try a.read(rows: rows) }
+            return try wrap { try a.read(rows: rows, dictionaryShape: dictionaryShape) }
         }
         if var a = nested[position] {
             nested[position] = nil
