@@ -33,6 +33,9 @@ final class HashJoinOperator: Operator {
     private var buildData = Batch(columns: [], count: 0)
     private var buildCount = 0
     private var chainHead: [Int32] = []
+    /// Whether a key number is its first build row (the typed key table): then chains start at the key itself and
+    /// `chainHead` need not be read, one cache miss less per matched probe row.
+    private var keysAreRows = false
     private var chainNext: [Int32] = []
     private var buildMatched: [Bool] = []
     private var unmatchedBuildEmitted = false
@@ -88,6 +91,7 @@ final class HashJoinOperator: Operator {
         buildData = t.data
         buildCount = t.count
         chainHead = t.chainHead
+        keysAreRows = t.keysAreFirstRows
         chainNext = t.chainNext
         buildMatched = [Bool](repeating: false, count: options.keepUnmatchedBuild || options.emitBuildByMatch ? t.count : 0)
     }
@@ -104,7 +108,8 @@ final class HashJoinOperator: Operator {
         if (options.semi || options.anti) && residual == nil && !options.emitBuildByMatch {
             // Existence only: no pairs needed.
             for row in 0..<batch.count {
-                currentMatched[row] = keyless ? buildCount > 0 : (currentGroups[row] >= 0 && chainHead[Int(currentGroups[row])] >= 0)
+                let g = keyless ? 0 : Int(currentGroups[row])
+                currentMatched[row] = keyless ? buildCount > 0 : (g >= 0 && (keysAreRows || chainHead[g] >= 0))
             }
             cursor = batch.count
             return probeOnly(batch, start..<cursor)
@@ -116,7 +121,8 @@ final class HashJoinOperator: Operator {
             if keyless {
                 for b in 0..<buildCount { probeRows.append(Int32(cursor)); buildRows.append(Int32(b)) }
             } else if currentGroups[cursor] >= 0 {
-                var b = chainHead[Int(currentGroups[cursor])]
+                let g = currentGroups[cursor]
+                var b = keysAreRows ? g : chainHead[Int(g)]
                 while b >= 0 {
                     probeRows.append(Int32(cursor)); buildRows.append(b)
                     b = chainNext[Int(b)]

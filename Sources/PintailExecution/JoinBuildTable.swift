@@ -11,6 +11,8 @@ final class JoinBuildTable: @unchecked Sendable {
     /// Per key number: the first build row with that key, -1 when none; `chainNext` links the rest in row order.
     let chainHead: [Int32]
     let chainNext: [Int32]
+    /// Whether each key number is the key's first build row (the typed key table), so `chainHead[k] == k`.
+    let keysAreFirstRows: Bool
     private let keyTable: JoinPartitionedKeyTable?
     private let encodedTable: GroupTable
 
@@ -37,7 +39,7 @@ final class JoinBuildTable: @unchecked Sendable {
         keyless = keys.isEmpty
         var encoded = GroupTable()
         guard !keys.isEmpty, n > 0 else {
-            keyTable = nil; encodedTable = encoded; chainHead = []; chainNext = []
+            keyTable = nil; encodedTable = encoded; chainHead = []; chainNext = []; keysAreFirstRows = false
             return
         }
         if JoinKeyColumn.supports(keyValues) {
@@ -46,6 +48,7 @@ final class JoinBuildTable: @unchecked Sendable {
             encodedTable = encoded
             chainHead = table.chainHead
             chainNext = table.chainNext
+            keysAreFirstRows = true
             return
         }
         // Nested key types: keys encoded as GROUP BY encodes them, one thread.
@@ -63,6 +66,7 @@ final class JoinBuildTable: @unchecked Sendable {
         }
         chainHead = head
         chainNext = next
+        keysAreFirstRows = false
     }
 
     /// The build key number of each probe row's key, -1 when none.
