@@ -116,25 +116,38 @@ final class DictionaryFilter {
     }
 
     /// Rows among `candidates` (all `n` rows when nil) whose entry the table keeps; NULL rows read the last slot.
+    /// Written without branches: every candidate is stored, and the count moves on only when it is kept.
     private static func keep(_ candidates: [Int32]?, _ indices: [Int32], _ validity: Bitmap?, _ table: [UInt8], _ n: Int) -> [Int32] {
         let nullSlot = table.count - 1
-        var out: [Int32] = []
-        out.reserveCapacity(candidates?.count ?? n)
-        indices.withUnsafeBufferPointer { idx in
-            table.withUnsafeBufferPointer { t in
-                if let candidates {
-                    for r in candidates {
-                        let i = Int(r)
-                        let slot = (validity?[i] ?? true) ? Int(idx[i]) : nullSlot
-                        if t[slot] != 0 { out.append(r) }
+        let total = candidates?.count ?? n
+        return [Int32](unsafeUninitializedCapacity: max(total, 1)) { out, kept in
+            guard let dst = out.baseAddress else { kept = 0; return }
+            var k = 0
+            indices.withUnsafeBufferPointer { idx in
+                table.withUnsafeBufferPointer { t in
+                    if let candidates {
+                        candidates.withUnsafeBufferPointer { c in
+                            for r in c {
+                                let i = Int(r)
+                                let slot = (validity?[i] ?? true) ? Int(idx[i]) : nullSlot
+                                dst[k] = r
+                                k &+= Int(t[slot])
+                            }
+                        }
+                    } else if let validity {
+                        for i in 0..<n {
+                            dst[k] = Int32(truncatingIfNeeded: i)
+                            k &+= Int(t[validity[i] ? Int(idx[i]) : nullSlot])
+                        }
+                    } else {
+                        for i in 0..<n {
+                            dst[k] = Int32(truncatingIfNeeded: i)
+                            k &+= Int(t[Int(idx[i])])
+                        }
                     }
-                } else if let validity {
-                    for i in 0..<n where t[validity[i] ? Int(idx[i]) : nullSlot] != 0 { out.append(Int32(i)) }
-                } else {
-                    for i in 0..<n where t[Int(idx[i])] != 0 { out.append(Int32(i)) }
                 }
             }
+            kept = k
         }
-        return out
     }
 }

@@ -10,38 +10,35 @@ extension FlatColumnAssembler {
         var out = OutputBuilder(type: type, capacity: picks.count)
         let maxDef = Int32(reader.leaf.maxDefinitionLevel)
         var done = 0, k = 0
-        var pageRows: [Int32] = []
-        while done < rows {
-            if page == nil || rowCursor == page!.entryCount {
-                guard let next = try reader.nextPage() else {
-                    throw reader.error(.corruptPage, "the column chunk holds fewer rows than its row group")
-                }
-                try start(next)
-                continue
-            }
-            guard let current = page else { break }
-            let n = min(rows - done, current.entryCount - rowCursor)
-            var end = k
-            while end < picks.count && Int(picks[end]) < done + n { end += 1 }
-            if end > k {
-                // Batch rows to page rows.
-                let shift = Int32(rowCursor - done)
-                pageRows.removeAll(keepingCapacity: true)
-                for j in k..<end { pageRows.append(picks[j] + shift) }
-                do {
-                    valueCursor += try pageRows.withUnsafeBufferPointer { picked in
-                        try out.appendSelected(current, rows: rowCursor..<rowCursor + n, picks: picked, valueStart: valueCursor,
-                                               dictionary: reader.dictionary, maxDef: maxDef)
+        try picks.withUnsafeBufferPointer { all in
+            while done < rows {
+                if page == nil || rowCursor == page!.entryCount {
+                    guard let next = try reader.nextPage() else {
+                        throw reader.error(.corruptPage, "the column chunk holds fewer rows than its row group")
                     }
-                } catch let e as ParquetDecodeError {
-                    throw reader.error(.corruptPage, "\(e)")
+                    try start(next)
+                    continue
                 }
-            } else {
-                valueCursor += Self.presentValues(current, rowCursor..<rowCursor + n, maxDef)
+                guard let current = page else { break }
+                let n = min(rows - done, current.entryCount - rowCursor)
+                var end = k
+                while end < all.count && Int(all[end]) < done + n { end += 1 }
+                if end > k {
+                    do {
+                        // Batch rows become page rows by adding `rowCursor - done`.
+                        valueCursor += try out.appendSelected(current, rows: rowCursor..<rowCursor + n,
+                                                              picks: UnsafeBufferPointer(rebasing: all[k..<end]), shift: rowCursor - done,
+                                                              valueStart: valueCursor, dictionary: reader.dictionary, maxDef: maxDef)
+                    } catch let e as ParquetDecodeError {
+                        throw reader.error(.corruptPage, "\(e)")
+                    }
+                } else {
+                    valueCursor += Self.presentValues(current, rowCursor..<rowCursor + n, maxDef)
+                }
+                rowCursor += n
+                done += n
+                k = end
             }
-            rowCursor += n
-            done += n
-            k = end
         }
         return out.finish(dictionary: reader.dictionary)
     }

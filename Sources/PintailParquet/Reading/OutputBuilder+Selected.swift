@@ -10,10 +10,14 @@ struct PickedValues {
     /// Non-NULL values in the whole segment (all of them are consumed, picked or not).
     var used: Int
 
-    init(_ pageDefs: [Int32]?, rows: Range<Int>, picks: UnsafeBufferPointer<Int32>, maxDef: Int32) {
+    /// `picks` plus `shift` are page rows inside `rows`, ascending.
+    init(_ pageDefs: [Int32]?, rows: Range<Int>, picks: UnsafeBufferPointer<Int32>, shift: Int, maxDef: Int32) {
         guard let pageDefs else {
-            let first = Int32(rows.lowerBound)
-            offsets = picks.map { $0 - first }
+            let delta = Int32(truncatingIfNeeded: shift - rows.lowerBound)
+            offsets = [Int32](unsafeUninitializedCapacity: picks.count) { out, n in
+                for j in 0..<picks.count { out[j] = picks[j] &+ delta }
+                n = picks.count
+            }
             defs = nil
             used = rows.count
             return
@@ -26,7 +30,7 @@ struct PickedValues {
             var k = 0
             for i in rows {
                 let present = d[i] == maxDef
-                if k < picks.count && Int(picks[k]) == i {
+                if k < picks.count && Int(picks[k]) + shift == i {
                     defs.append(d[i])
                     if present { offsets.append(value) } else { anyNull = true }
                     k += 1
@@ -41,13 +45,13 @@ struct PickedValues {
 }
 
 extension OutputBuilder {
-    /// Appends only `picks` (ascending page rows inside `rows`) of the segment `rows` of `page`, whose first
+    /// Appends only `picks` (plus `shift`: ascending page rows inside `rows`) of the segment `rows` of `page`, whose first
     /// non-NULL value is `valueStart`. Values of rows not picked are passed over, not copied: dictionary indices
     /// before the first pick are skipped undecoded, fixed-width PLAIN values are loaded one by one.
     /// Returns the values the whole segment consumed.
-    mutating func appendSelected(_ page: DecodedPage, rows: Range<Int>, picks: UnsafeBufferPointer<Int32>, valueStart: Int,
-                                 dictionary: ColumnStorage?, maxDef: Int32) throws -> Int {
-        let p = PickedValues(page.definitionLevels, rows: rows, picks: picks, maxDef: maxDef)
+    mutating func appendSelected(_ page: DecodedPage, rows: Range<Int>, picks: UnsafeBufferPointer<Int32>, shift: Int,
+                                 valueStart: Int, dictionary: ColumnStorage?, maxDef: Int32) throws -> Int {
+        let p = PickedValues(page.definitionLevels, rows: rows, picks: picks, shift: shift, maxDef: maxDef)
         guard valueStart + p.used <= page.valueCount else { throw ParquetDecodeError("page holds fewer values than its levels") }
         let m = picks.count
         appendValidity(p.defs, 0..<m, maxDef)
