@@ -60,6 +60,9 @@ final class JoinPartitionedKeyTable: @unchecked Sendable {
     func lookup(_ keys: [Vector], count n: Int) throws -> [Int32] {
         let (probe, valid) = try JoinKeyColumn.probeColumns(keys, kinds: kinds, count: n)
         let hashes = JoinKeyColumn.hashes(probe, count: n)
+        if probe.count == 1, case .ints(let a) = probe[0], case .ints(let b) = columns[0] {
+            return lookupInts(a, b, hashes, valid)
+        }
         var out = [Int32](repeating: -1, count: n)
         var position = [Int](repeating: 0, count: n)
         var pending: [Int32] = []
@@ -103,6 +106,41 @@ final class JoinPartitionedKeyTable: @unchecked Sendable {
                 again.append(pending[j])
             }
             pending = again
+        }
+        return out
+    }
+
+    /// One integer key column: the keys are compared as each tag matches, in the same loop (a tag that matches a
+    /// different key just lets the probe go on to the next slot, since every key has exactly one slot).
+    private func lookupInts(_ probe: [Int64], _ build: [Int64], _ hashes: [UInt64], _ valid: [Bool]) -> [Int32] {
+        let n = hashes.count, shift = self.shift, slots = self.slots
+        var out = [Int32](repeating: -1, count: n)
+        slotStart.withUnsafeBufferPointer { starts in
+            probe.withUnsafeBufferPointer { probe in
+                build.withUnsafeBufferPointer { build in
+                    hashes.withUnsafeBufferPointer { hashes in
+                        valid.withUnsafeBufferPointer { valid in
+                            out.withUnsafeMutableBufferPointer { out in
+                                for r in 0..<n where valid[r] {
+                                    let h = hashes[r], key = probe[r]
+                                    let p = Int(truncatingIfNeeded: h &>> shift)
+                                    let base = starts[p], mask = starts[p + 1] - base - 1, t = Self.tag(h)
+                                    var i = Int(truncatingIfNeeded: h) & mask
+                                    while true {
+                                        let s = slots[base + i]
+                                        if s == Self.empty { break }
+                                        if s & Self.tagMask == t {
+                                            let k = Int32(truncatingIfNeeded: s)
+                                            if build[Int(k)] == key { out[r] = k; break }
+                                        }
+                                        i = (i + 1) & mask
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         return out
     }
