@@ -97,7 +97,7 @@ final class CountAggregate: AggregateState {
     func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
         guard let o = other as? CountAggregate else { return }
         extend(&counts, to: groupCount, with: 0)
-        for (i, g) in mapping.enumerated() where i < o.counts.count { counts[Int(g)] += o.counts[i] }
+        try AggregateMerge.add(o.counts, into: &counts, mapping: mapping)
     }
 }
 
@@ -115,7 +115,7 @@ final class CountIfAggregate: AggregateState {
     func merge(_ other: AggregateState, mapping: [Int32], groupCount: Int) throws {
         guard let o = other as? CountIfAggregate else { return }
         extend(&counts, to: groupCount, with: 0)
-        for (i, g) in mapping.enumerated() where i < o.counts.count { counts[Int(g)] += o.counts[i] }
+        try AggregateMerge.add(o.counts, into: &counts, mapping: mapping)
     }
 }
 
@@ -160,12 +160,7 @@ final class IntegerSumAggregate: AggregateState {
         guard let o = other as? IntegerSumAggregate else { return }
         extend(&sums, to: groupCount, with: 0)
         extend(&seen, to: groupCount, with: 0)
-        for (i, g) in mapping.enumerated() where i < o.sums.count {
-            let (r, overflow) = sums[Int(g)].addingReportingOverflow(o.sums[i])
-            if overflow { throw ExecutionError("bigint overflow in sum") }
-            sums[Int(g)] = r
-            seen[Int(g)] |= o.seen[i]
-        }
+        try AggregateMerge.addSums(o.sums, seen: o.seen, into: &sums, seen: &seen, mapping: mapping)
     }
 }
 
@@ -217,10 +212,8 @@ final class DoubleSumAggregate: AggregateState {
         guard let o = other as? DoubleSumAggregate else { return }
         extend(&sums, to: groupCount, with: 0)
         extend(&counts, to: groupCount, with: 0)
-        for (i, g) in mapping.enumerated() where i < o.sums.count {
-            sums[Int(g)] += o.sums[i]
-            counts[Int(g)] += o.counts[i]
-        }
+        try AggregateMerge.add(o.sums, into: &sums, mapping: mapping)
+        try AggregateMerge.add(o.counts, into: &counts, mapping: mapping)
     }
 }
 

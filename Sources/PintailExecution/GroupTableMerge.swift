@@ -2,6 +2,7 @@
 /// group's key bytes and hash, so nothing is encoded or hashed again: its groups are looked up in this table on
 /// several threads at once (read-only probes over disjoint ranges of the other's groups), then the groups this table
 /// lacks are appended on one thread without key compares (the other's keys are distinct, so none can match another).
+/// The last merge (`mapping(of:)`) does not append them at all, it only numbers them.
 extension GroupTable {
     /// Below this many groups the lookups stay on the calling thread.
     static let parallelMergeThreshold = 16_384
