@@ -39,27 +39,32 @@ final class HashJoinOperator: Operator {
     private var chainNext: [Int32] = []
     private var buildMatched: [Bool] = []
     private var unmatchedBuildEmitted = false
+    /// Shared by the per-worker copies of a join that emits build rows by match: the last copy emits them.
+    private let matches: JoinMatchCollector?
 
     private var current: Batch? = nil
     private var currentGroups: [Int32] = []
     private var currentMatched: [Bool] = []
     private var cursor = 0
 
-    /// Per-worker copies of one join's probe pass the same `shared` build; only joins whose output depends on
-    /// this copy's probe rows alone may (not `keepUnmatchedBuild` nor `emitBuildByMatch`).
+    /// Per-worker copies of one join's probe pass the same `shared` build; joins that keep unmatched build rows
+    /// or emit build rows by match also pass one `matches` collector (see `needsMatchCollector`).
     init(probe: Operator, shared: SharedJoinBuild, probeKeys: [BoundExpr], residual: BoundExpr?,
-         options: Options, probeTypes: [DataType]) throws {
+         options: Options, probeTypes: [DataType], matches: JoinMatchCollector? = nil) throws {
         self.probe = probe
         self.shared = shared
+        self.matches = matches
+        matches?.register()
         self.probeKeys = try probeKeys.map(ExpressionCompiler.compile)
         self.residual = try residual.map(ExpressionCompiler.compile)
         self.options = options
         self.probeTypes = probeTypes
     }
 
-    /// Whether copies of a join with these options can probe one shared build side independently.
-    static func probesIndependently(_ options: Options) -> Bool {
-        !options.keepUnmatchedBuild && !options.emitBuildByMatch
+    /// Whether the output of a join with these options depends on which build rows all probe rows matched, so
+    /// that per-worker copies need a shared `JoinMatchCollector`.
+    static func needsMatchCollector(_ options: Options) -> Bool {
+        options.keepUnmatchedBuild || options.emitBuildByMatch
     }
 
     private var keyless: Bool { shared.keyless }
@@ -166,6 +171,12 @@ final class HashJoinOperator: Operator {
     private func unmatchedBuildRows() throws -> Batch? {
         guard options.keepUnmatchedBuild || options.emitBuildByMatch, !unmatchedBuildEmitted else { return nil }
         unmatchedBuildEmitted = true
+        // Per-worker copies: only the last to finish emits, by every copy's marks.
+        var buildMatched = self.buildMatched
+        if let matches {
+            guard let all = matches.finish(buildMatched) else { return nil }
+            buildMatched = all
+        }
         if options.emitBuildByMatch {
             let wanted = options.semi
             let rows = (0..<buildCount).filter { buildMatched[$0] == wanted }.map { Int32($0) }

@@ -32,9 +32,9 @@ extension PhysicalPlanner {
                                 keys: buildKeys, types: build.fields.map(\.type), group: group, threads: workers)
         }
 
-        func probing(_ probeOperator: Operator, _ shared: SharedJoinBuild) throws -> HashJoinOperator {
+        func probing(_ probeOperator: Operator, _ shared: SharedJoinBuild, matches: JoinMatchCollector? = nil) throws -> HashJoinOperator {
             try HashJoinOperator(probe: probeOperator, shared: shared, probeKeys: probeKeys, residual: residual,
-                                 options: options, probeTypes: probe.fields.map(\.type))
+                                 options: options, probeTypes: probe.fields.map(\.type), matches: matches)
         }
     }
 

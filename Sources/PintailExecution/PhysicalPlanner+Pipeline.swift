@@ -6,16 +6,15 @@ import PintailPlanner
 /// waiting copies build the pipeline's other tables), so every worker carries its morsels through all the joins,
 /// and an aggregate above aggregates them per worker too.
 extension PhysicalPlanner {
-    /// The scan driving `plan`, if `plan` is such a pipeline. Joins qualify when their probe side is a pipeline
-    /// and their output depends on each probe row alone: not those that keep or emit unmatched build rows.
+    /// The scan driving `plan`, if `plan` is such a pipeline. Joins qualify when their probe side is a pipeline;
+    /// those that keep or emit build rows by match (right and full joins, semi and anti joins hashing their outer
+    /// rows) share a `JoinMatchCollector`, and the last copy to finish emits those rows.
     static func pipelineScan(_ plan: LogicalPlan) -> Scan? {
         switch plan {
         case .scan(let s): return s
         case .filter(let input, _), .project(let input, _, _): return pipelineScan(input)
         case .join(let left, let right, let c):
-            let shape = JoinShape(left, right, c)
-            guard HashJoinOperator.probesIndependently(shape.options) else { return nil }
-            return pipelineScan(shape.probe)
+            return pipelineScan(JoinShape(left, right, c).probe)
         default: return nil
         }
     }
@@ -53,7 +52,8 @@ extension PhysicalPlanner {
             let shape = JoinShape(left, right, c)
             let below = try pipelineFactory(shape.probe, statistics: statistics, workers: workers, group: group)
             let shared = try shape.sharedBuild(statistics: statistics, workers: workers, group: group)
-            return { scan in try shape.probing(statistics.profiled(try below(scan), shape.probe), shared) }
+            let matches = HashJoinOperator.needsMatchCollector(shape.options) ? JoinMatchCollector() : nil
+            return { scan in try shape.probing(statistics.profiled(try below(scan), shape.probe), shared, matches: matches) }
         default:
             return { scan in scan }
         }
