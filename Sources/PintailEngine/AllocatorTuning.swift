@@ -27,4 +27,19 @@ enum AllocatorTuning {
         return false
         #endif
     }()
+
+    #if canImport(Glibc)
+    private typealias MallocTrim = @convention(c) (Int) -> Int32
+    private static let mallocTrim: MallocTrim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
+        .map { unsafeBitCast($0, to: MallocTrim.self) }
+    #endif
+
+    /// After a statement: hands what it freed back to the kernel (every arena), so that the heap kept for speed
+    /// during a query is not held by an idle session and each statement's peak memory is its own.
+    static func releaseFreeMemory() {
+        #if canImport(Glibc)
+        guard applied, let mallocTrim else { return }
+        _ = mallocTrim(0)
+        #endif
+    }
 }

@@ -72,6 +72,7 @@ public final class Session {
             throw PintailError(.syntax, error.message, line: error.line, column: error.column, sql: sql)
         }
         for statement in statements {
+            defer { AllocatorTuning.releaseFreeMemory() }
             let started = Clock.now()
             let startedWall = Clock.wall()
             var result: StatementResult
