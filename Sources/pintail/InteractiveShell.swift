@@ -37,6 +37,7 @@ struct InteractiveShell {
                 pending += pending.isEmpty ? line : "\n" + line
                 let split = StatementSplitter.split(pending)
                 for statement in split.statements { runner.run(statement) }
+                if !split.statements.isEmpty { runner.session.releaseFreeMemory() }
                 if Self.isQuitCommand(split.remainder) { return }
                 pending = StatementSplitter.isBlank(split.remainder) ? "" : split.remainder
             }
