@@ -148,6 +148,17 @@ struct RleBitPackedDecoder {
     }
 
     /// Decodes exactly `count` values into `out`; throws when the data runs out first.
+    /// Unpacks the next group of eight bit-packed values into `staged`, for a caller that wants fewer than eight.
+    private mutating func stageGroup() throws(ParquetDecodeError) {
+        var group: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
+        try withUnsafeMutableBytes(of: &group) { (raw) throws(ParquetDecodeError) in
+            try unpackGroup(raw.baseAddress!.assumingMemoryBound(to: Int32.self))
+        }
+        staged = group
+        runLeft -= 8
+        stagedLeft = 8
+    }
+
     mutating func decode(into out: UnsafeMutablePointer<Int32>, count: Int) throws(ParquetDecodeError) {
         var done = 0
         while done < count {
@@ -179,15 +190,7 @@ struct RleBitPackedDecoder {
                     runLeft -= 8
                     done += 8
                 }
-                if runLeft > 0 && done < count {
-                    var group: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
-                    try withUnsafeMutableBytes(of: &group) { (raw) throws(ParquetDecodeError) in
-                        try unpackGroup(raw.baseAddress!.assumingMemoryBound(to: Int32.self))
-                    }
-                    staged = group
-                    runLeft -= 8
-                    stagedLeft = 8
-                }
+                if runLeft > 0 && done < count { try stageGroup() }
             }
         }
     }
@@ -224,13 +227,7 @@ struct RleBitPackedDecoder {
                 continue
             }
             // Fewer than eight values wanted from a group: unpack it and keep the rest staged, as decoding does.
-            var group: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
-            try withUnsafeMutableBytes(of: &group) { (raw) throws(ParquetDecodeError) in
-                try unpackGroup(raw.baseAddress!.assumingMemoryBound(to: Int32.self))
-            }
-            staged = group
-            runLeft -= 8
-            stagedLeft = 8
+            try stageGroup()
         }
     }
 
