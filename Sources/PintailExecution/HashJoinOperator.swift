@@ -41,6 +41,10 @@ final class HashJoinOperator: Operator {
     private var unmatchedBuildEmitted = false
     /// Shared by the per-worker copies of a join that emits build rows by match: the last copy emits them.
     private let matches: JoinMatchCollector?
+    /// The scan directly under this copy's probe side (filters only in between), handed a `RuntimeKeyFilter`
+    /// over `probeKeyExpressions` once the table is loaded.
+    private let runtimeFilterScan: TableScanOperator?
+    private let probeKeyExpressions: [BoundExpr]
 
     private var current: Batch? = nil
     private var currentGroups: [Int32] = []
@@ -50,10 +54,13 @@ final class HashJoinOperator: Operator {
     /// Per-worker copies of one join's probe pass the same `shared` build; joins that keep unmatched build rows
     /// or emit build rows by match also pass one `matches` collector (see `needsMatchCollector`).
     init(probe: Operator, shared: SharedJoinBuild, probeKeys: [BoundExpr], residual: BoundExpr?,
-         options: Options, probeTypes: [DataType], matches: JoinMatchCollector? = nil) throws {
+         options: Options, probeTypes: [DataType], matches: JoinMatchCollector? = nil,
+         runtimeFilterScan: TableScanOperator? = nil) throws {
         self.probe = probe
         self.shared = shared
         self.matches = matches
+        self.runtimeFilterScan = runtimeFilterScan
+        probeKeyExpressions = probeKeys
         matches?.register()
         self.probeKeys = try probeKeys.map(ExpressionCompiler.compile)
         self.residual = try residual.map(ExpressionCompiler.compile)
@@ -93,6 +100,9 @@ final class HashJoinOperator: Operator {
     private func loadTable() throws {
         let t = try shared.table()
         table = t
+        if let scan = runtimeFilterScan, !keyless {
+            scan.filterRows(byKeys: RuntimeKeyFilter(keys: probeKeys, table: t), reading: probeKeyExpressions)
+        }
         buildData = t.data
         buildCount = t.count
         chainHead = t.chainHead

@@ -32,9 +32,27 @@ extension PhysicalPlanner {
                                 keys: buildKeys, types: build.fields.map(\.type), group: group, threads: workers)
         }
 
-        func probing(_ probeOperator: Operator, _ shared: SharedJoinBuild, matches: JoinMatchCollector? = nil) throws -> HashJoinOperator {
+        func probing(_ probeOperator: Operator, _ shared: SharedJoinBuild, matches: JoinMatchCollector? = nil,
+                     runtimeFilterScan: TableScanOperator? = nil) throws -> HashJoinOperator {
             try HashJoinOperator(probe: probeOperator, shared: shared, probeKeys: probeKeys, residual: residual,
-                                 options: options, probeTypes: probe.fields.map(\.type), matches: matches)
+                                 options: options, probeTypes: probe.fields.map(\.type), matches: matches,
+                                 runtimeFilterScan: runtimeFilterScan)
+        }
+
+        /// Whether probe rows without a match produce nothing, so the probe-side scan may drop them early
+        /// (`RuntimeKeyFilter`): not for joins that keep unmatched probe rows or emit them (anti joins hashing
+        /// the subquery side), nor keyless ones. The probe side must be the scan itself, or filters over it, so
+        /// that the probe keys read the scan's own columns.
+        var filtersProbeScan: Bool {
+            guard !probeKeys.isEmpty, !options.keepUnmatchedProbe, !(options.anti && !options.emitBuildByMatch) else { return false }
+            func isScanChain(_ p: LogicalPlan) -> Bool {
+                switch p {
+                case .scan: return true
+                case .filter(let input, _): return isScanChain(input)
+                default: return false
+                }
+            }
+            return isScanChain(probe)
         }
     }
 

@@ -53,7 +53,12 @@ extension PhysicalPlanner {
             let below = try pipelineFactory(shape.probe, statistics: statistics, workers: workers, group: group)
             let shared = try shape.sharedBuild(statistics: statistics, workers: workers, group: group)
             let matches = HashJoinOperator.needsMatchCollector(shape.options) ? JoinMatchCollector() : nil
-            return { scan in try shape.probing(statistics.profiled(try below(scan), shape.probe), shared, matches: matches) }
+            // Not under EXPLAIN ANALYZE: each node's rows are reported as the plan shows them.
+            let runtimeFilters = shape.filtersProbeScan && statistics.profile == nil && RuntimeKeyFilter.enabled
+            return { scan in
+                try shape.probing(statistics.profiled(try below(scan), shape.probe), shared, matches: matches,
+                                  runtimeFilterScan: runtimeFilters ? scan as? TableScanOperator : nil)
+            }
         default:
             return { scan in scan }
         }

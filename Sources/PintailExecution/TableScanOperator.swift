@@ -30,6 +30,9 @@ final class TableScanOperator: Operator {
     /// The filter's one-column conjuncts, looked up per dictionary entry, and the reader positions they read.
     private var dictionaryFilter: DictionaryFilter? = nil
     private var dictionaryShaped: Set<Int> = []
+    /// A hash join's keys over this scan (`RuntimeKeyFilter`): rows no build row can match are dropped here, with
+    /// filter-first reading before the other columns are decoded.
+    private var runtimeFilter: RuntimeKeyFilter? = nil
 
     init(scan: Scan, queue: ScanMorselQueue, statistics: ExecutionStatistics) throws {
         self.scan = scan
@@ -83,6 +86,33 @@ final class TableScanOperator: Operator {
         filterDataColumns = positions
     }
 
+    /// Takes a join's runtime filter, whose key expressions read `expressions` of the scan's output. Set before the
+    /// first row group opens (the join sets it when it loads its table, before it asks for probe rows).
+    func filterRows(byKeys runtime: RuntimeKeyFilter, reading expressions: [BoundExpr]) {
+        guard textOptions == nil else { return }  // text rows are parsed whole: nothing to save
+        runtimeFilter = runtime
+        var columns: Set<Int> = []
+        for e in expressions { e.collectColumns(into: &columns) }
+        var k = 0
+        for (p, c) in scan.columns.enumerated() where c < scan.table.columns.count {
+            if columns.contains(p) { filterDataColumns.insert(k) }
+            k += 1
+        }
+    }
+
+    /// The rows of `batch` the handed-down filter and the runtime filter keep.
+    private func selection(_ batch: Batch) throws -> [Int32] {
+        var keep: [Int32]
+        if let filter {
+            if !dictionaryShaped.isEmpty, let kept = try dictionaryFilter?.select(batch) { keep = kept }
+            else { keep = Logic.selection(try filter(batch)) }
+        } else {
+            keep = (0..<Int32(batch.count)).map { $0 }
+        }
+        if let runtimeFilter { keep = try runtimeFilter.keep(batch, rows: keep) }
+        return keep
+    }
+
     /// Whether a filter handed down reads Parquet filter-first, and looks one-column conjuncts up per dictionary
     /// entry: `PINTAIL_FILTER_FIRST=off` turns both off, `=nodict` the lookups alone (for comparisons).
     static let filterFirstMode: String = getenv("PINTAIL_FILTER_FIRST").map { String(cString: $0) } ?? "on"
@@ -103,8 +133,8 @@ final class TableScanOperator: Operator {
                 textReader = nil
             }
             if let reader = parquetReader {
-                if let first = firstPositions, let filter {
-                    if let batch = try readFilterFirst(reader, first, filter) {
+                if let first = firstPositions {
+                    if let batch = try readFilterFirst(reader, first) {
                         if batch.count == 0 { continue }
                         return batch
                     }
@@ -130,20 +160,18 @@ final class TableScanOperator: Operator {
 
     /// The rows of `batch` the handed-down filter keeps (as `FilterOperator` keeps them), nil when none.
     private func filtered(_ batch: Batch) throws -> Batch? {
-        guard let filter else { return batch }
-        let keep = Logic.selection(try filter(batch))
+        guard filter != nil || runtimeFilter != nil else { return batch }
+        let keep = try selection(batch)
         if keep.isEmpty { return nil }
         return keep.count == batch.count ? batch : batch.sliced(keep)
     }
 
     /// One batch of `reader` read filter-first: the predicate runs over the predicate's columns (the others are
     /// NULL placeholders it never reads), then the other columns are decoded for the kept rows only.
-    private func readFilterFirst(_ reader: ParquetBatchReader, _ first: Set<Int>, _ filter: CompiledExpression) throws -> Batch? {
+    private func readFilterFirst(_ reader: ParquetBatchReader, _ first: Set<Int>) throws -> Batch? {
         do {
             guard let batch = try reader.next(readingFirst: first, dictionaryShaped: dictionaryShaped, select: { vectors, n in
-                let batch = self.assemble(try self.conformParquet(vectors, count: n))
-                if !self.dictionaryShaped.isEmpty, let kept = try self.dictionaryFilter?.select(batch) { return kept }
-                return Logic.selection(try filter(batch))
+                try self.selection(self.assemble(try self.conformParquet(vectors, count: n)))
             }) else { return nil }
             return assemble(try conformParquet(batch))
         } catch let e as ExecutionError {
@@ -192,7 +220,8 @@ final class TableScanOperator: Operator {
         }
         firstPositions = nil
         // Filter-first pays when some flat column is not read by the predicate; nested columns keep the whole read.
-        guard filter != nil, Self.readsFilterFirst, fileColumns.allSatisfy({ file.schema.fields[$0].isFlat }) else { return }
+        guard filter != nil || runtimeFilter != nil, Self.readsFilterFirst, fileColumns.allSatisfy({ file.schema.fields[$0].isFlat })
+        else { return }
         let first = Set(filterDataColumns.compactMap { parquetMapping[$0] })
         guard first.count < fileColumns.count else { return }
         firstPositions = first
