@@ -12,14 +12,7 @@ extension FlatColumnAssembler {
         var done = 0, k = 0
         try picks.withUnsafeBufferPointer { all in
             while done < rows {
-                if page == nil || rowCursor == page!.entryCount {
-                    guard let next = try reader.nextPage() else {
-                        throw reader.error(.corruptPage, "the column chunk holds fewer rows than its row group")
-                    }
-                    try start(next)
-                    continue
-                }
-                guard let current = page else { break }
+                let current = try pageWithRowsLeft()
                 let n = min(rows - done, current.entryCount - rowCursor)
                 var end = k
                 while end < all.count && Int(all[end]) < done + n { end += 1 }

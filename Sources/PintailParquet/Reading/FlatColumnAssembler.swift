@@ -28,14 +28,7 @@ struct FlatColumnAssembler {
         var out = OutputBuilder(type: type, capacity: rows, dictionaryShape: dictionaryShape)
         var need = rows
         while need > 0 {
-            if page == nil || rowCursor == page!.entryCount {
-                guard let next = try reader.nextPage() else {
-                    throw reader.error(.corruptPage, "the column chunk holds fewer rows than its row group")
-                }
-                try start(next)
-                continue
-            }
-            guard let current = page else { break }
+            let current = try pageWithRowsLeft()
             var n = min(need, current.entryCount - rowCursor)
             if selection != nil, let state = selection?.state(at: pageFirstRow + rowCursor) {
                 if !state.selected {
@@ -57,6 +50,17 @@ struct FlatColumnAssembler {
             need -= n
         }
         return out.finish(dictionary: reader.dictionary)
+    }
+
+    /// The current page, after moving on to the next one when this one's rows are used up.
+    mutating func pageWithRowsLeft() throws -> DecodedPage {
+        while true {
+            if let current = page, rowCursor < current.entryCount { return current }
+            guard let next = try reader.nextPage() else {
+                throw reader.error(.corruptPage, "the column chunk holds fewer rows than its row group")
+            }
+            try start(next)
+        }
     }
 
     /// Makes `next` the current page, placing it at its rows in the row group.
