@@ -9,7 +9,7 @@ struct GrowableBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     private(set) var capacity: Int
 
     /// Elements allocated past `capacity`, so that `appendShort` may read and write whole words beyond a value's end.
-    static var slack: Int { 32 }
+    static var slack: Int { 64 }
 
     init(capacity: Int = 1024) {
         self.capacity = max(16, capacity)
@@ -108,19 +108,24 @@ extension GrowableBuffer where Element == UInt8 {
         count += width
     }
 
-    /// Appends `n` bytes from `source` with 16- or 32-byte word copies instead of a memcpy call when `n` <= 32 (most
-    /// words and template pieces). `source` must stay readable 32 bytes from its start: the storage of a
-    /// `GrowableBuffer` or a `WordPool` is (both allocate that much slack).
+    /// Appends `n` bytes from `source` with 16-byte vector copies instead of a memcpy call when `n` <= 64 (words,
+    /// template pieces and whole sentences). `source` must stay readable 64 bytes from its start: the storage of a
+    /// `GrowableBuffer`, a `WordPool` or a `SentenceTable` is (they allocate that much slack).
     @inline(__always)
     mutating func appendShort(_ source: UnsafePointer<UInt8>, count n: Int) {
-        guard n <= 32 else { return append(source, count: n) }
+        guard n <= 64 else { return append(source, count: n) }
         reserve(n)
         let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(base + count)
-        to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
-        to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+        to.storeBytes(of: from.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
         if n > 16 {
-            to.storeBytes(of: from.loadUnaligned(fromByteOffset: 16, as: UInt64.self), toByteOffset: 16, as: UInt64.self)
-            to.storeBytes(of: from.loadUnaligned(fromByteOffset: 24, as: UInt64.self), toByteOffset: 24, as: UInt64.self)
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self), toByteOffset: 16,
+                          as: SIMD16<UInt8>.self)
+            if n > 32 {
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: 32, as: SIMD16<UInt8>.self), toByteOffset: 32,
+                              as: SIMD16<UInt8>.self)
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: 48, as: SIMD16<UInt8>.self), toByteOffset: 48,
+                              as: SIMD16<UInt8>.self)
+            }
         }
         count += n
     }

@@ -16,12 +16,21 @@ struct ReviewGenerator {
     private let productZipfTop: Double
     private let nouns: WordPool
     private let capitalizedNouns: WordPool
+    /// The sentences of each star's tone (one to five) with this category's nouns, and the neutral fillers.
+    private let oneStarSentences: SentenceTable
+    private let twoStarSentences: SentenceTable
+    private let threeStarSentences: SentenceTable
+    private let fourStarSentences: SentenceTable
+    private let fiveStarSentences: SentenceTable
+    private let fillerSentences: SentenceTable
     /// Cumulative probabilities of the years firstYear...2015.
     private let yearCumulative: [Double]
     private let isBookLike: Bool
     /// First and last day (days since 1970) of each year firstYear...2015.
     private let yearFirstDay: [Int]
     private let yearLastDay: [Int]
+    /// The number of days of each year firstYear...2015, for drawing a day without a division instruction.
+    private let yearDays: [FixedDivisor]
 
     static let lastYear = 2015
     static let customerExponent = 1.15
@@ -46,6 +55,13 @@ struct ReviewGenerator {
         productZipfTop = pow(Double(productCount), 1 - Self.productExponent)
         nouns = WordPool(category.nouns)
         capitalizedNouns = WordPool(category.nouns.map { $0.prefix(1).uppercased() + $0.dropFirst() })
+        let words = ReviewVocabulary.sentimentWords
+        oneStarSentences = SentenceTable(ReviewVocabulary.negativeTemplates, nouns: nouns, words: words[0])
+        twoStarSentences = SentenceTable(ReviewVocabulary.negativeTemplates, nouns: nouns, words: words[1])
+        threeStarSentences = SentenceTable(ReviewVocabulary.mixedTemplates, nouns: nouns, words: words[2])
+        fourStarSentences = SentenceTable(ReviewVocabulary.positiveTemplates, nouns: nouns, words: words[3])
+        fiveStarSentences = SentenceTable(ReviewVocabulary.positiveTemplates, nouns: nouns, words: words[4])
+        fillerSentences = SentenceTable(ReviewVocabulary.fillerTemplates, nouns: nouns, words: nouns)
         isBookLike = category.name == "Books"
         // Reviews grow about 45% a year; 2015 covers eight months.
         var weights: [Double] = []
@@ -59,6 +75,7 @@ struct ReviewGenerator {
         yearLastDay = (category.firstYear...Self.lastYear).map {
             $0 == Self.lastYear ? Self.lastDay : CivilDate.days(year: $0 + 1, month: 1, day: 1) - 1
         }
+        yearDays = zip(yearFirstDay, yearLastDay).map { FixedDivisor($1 - $0 + 1) }
     }
 
     /// Replaces `batch`'s rows with the next `rows` reviews.
@@ -106,8 +123,8 @@ struct ReviewGenerator {
         let verifiedShare = min(0.9, max(0.1, 0.1 + Double(year - 2000) * 0.06))
         batch.verifiedPurchase.append(random.chance(verifiedShare) ? 0x59 : 0x4E)
 
-        ReviewVocabulary.headlines[star - 1].append(random.chance(0.4) ? 0 : random.below(ReviewVocabulary.headlines[star - 1].count),
-                                                    to: &batch.reviewHeadline.bytes)
+        let headlines = ReviewVocabulary.headlines[star - 1]
+        headlines.append(random.chance(0.4) ? 0 : random.below(headlines.countDivisor), to: &batch.reviewHeadline.bytes)
         batch.reviewHeadline.endValue()
         appendBody(star: star, to: &batch.reviewBody.bytes)
         batch.reviewBody.endValue()
@@ -120,10 +137,14 @@ struct ReviewGenerator {
     /// Year by the category's growth curve, day uniform within it (2015 ends on August 31).
     private mutating func reviewDate() -> (year: Int, day: Int) {
         let u = random.unit()
-        var k = 0
-        while k < yearCumulative.count - 1 && yearCumulative[k] < u { k += 1 }
-        let first = yearFirstDay[k], last = yearLastDay[k]
-        return (category.firstYear + k, first + random.below(last - first + 1))
+        // The first year whose cumulative share reaches u (the last year if rounding leaves u above them all), by
+        // binary search: most reviews fall in the late years, at the end of a linear scan.
+        var low = 0, high = yearCumulative.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if yearCumulative[middle] < u { low = middle + 1 } else { high = middle }
+        }
+        return (category.firstYear + low, yearFirstDay[low] + random.below(yearDays[low]))
     }
 
     /// About 62% five stars overall, shifted by the category's mood and a dip in the mid-2000s.
@@ -186,19 +207,18 @@ struct ReviewGenerator {
         for s in 0..<sentences {
             if s > 0 && random.chance(0.04) { out.append(Self.lineBreak) }
             if s > 0 && random.chance(0.3) {
-                ReviewVocabulary.fillerTemplates.appendRandom(&random, nouns: nouns, words: nouns, to: &out)
+                fillerSentences.appendRandom(&random, to: &out)
                 continue
             }
             // Mostly the star's own words, sometimes a neighbour's (a four-star review may say "excellent").
             var tone = star
             if random.chance(0.2) { tone = min(5, max(1, star + (random.chance(0.5) ? 1 : -1))) }
-            let words = ReviewVocabulary.sentimentWords[tone - 1]
-            if tone >= 4 {
-                ReviewVocabulary.positiveTemplates.appendRandom(&random, nouns: nouns, words: words, to: &out)
-            } else if tone == 3 {
-                ReviewVocabulary.mixedTemplates.appendRandom(&random, nouns: nouns, words: words, to: &out)
-            } else {
-                ReviewVocabulary.negativeTemplates.appendRandom(&random, nouns: nouns, words: words, to: &out)
+            switch tone {
+            case 5: fiveStarSentences.appendRandom(&random, to: &out)
+            case 4: fourStarSentences.appendRandom(&random, to: &out)
+            case 3: threeStarSentences.appendRandom(&random, to: &out)
+            case 2: twoStarSentences.appendRandom(&random, to: &out)
+            default: oneStarSentences.appendRandom(&random, to: &out)
             }
         }
         if out.count > start && out.last == 0x20 { out.removeLast() }

@@ -5,6 +5,8 @@ struct WordPool: @unchecked Sendable {
     private let bytes: UnsafeMutablePointer<UInt8>
     private let offsets: UnsafeMutablePointer<Int32>
     let count: Int
+    /// `count`, for drawing an index without a division instruction.
+    let countDivisor: FixedDivisor
     /// The longest word's length, so callers can reserve room once.
     let maxLength: Int
 
@@ -22,6 +24,7 @@ struct WordPool: @unchecked Sendable {
             offsets[i + 1] = Int32(at)
         }
         count = all.count
+        countDivisor = FixedDivisor(all.count)
         maxLength = all.map(\.count).max() ?? 0
     }
 
@@ -37,7 +40,7 @@ struct WordPool: @unchecked Sendable {
 
     @inline(__always)
     func appendRandom(_ random: inout SplitMix, to out: inout GrowableBuffer<UInt8>, capitalized: Bool = false) {
-        append(random.below(count), to: &out, capitalized: capitalized)
+        append(random.below(countDivisor), to: &out, capitalized: capitalized)
     }
 }
 
@@ -49,6 +52,7 @@ struct SentenceTemplates: @unchecked Sendable {
     private let codes: UnsafeMutablePointer<Int32>
     private let starts: UnsafeMutablePointer<Int32>
     let count: Int
+    private let countDivisor: FixedDivisor
 
     /// `templates` use {n} for a noun, {a} for a sentiment word and {A} for a capitalized one.
     init(_ templates: [String]) {
@@ -76,6 +80,7 @@ struct SentenceTemplates: @unchecked Sendable {
         }
         literals = WordPool(literalList)
         count = compiled.count
+        countDivisor = FixedDivisor(compiled.count)
         codes = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, compiled.reduce(0) { $0 + $1.count }))
         starts = UnsafeMutablePointer<Int32>.allocate(capacity: compiled.count + 1)
         var at = 0
@@ -86,9 +91,16 @@ struct SentenceTemplates: @unchecked Sendable {
         }
     }
 
+    /// Template `i`'s codes.
+    func codes(of i: Int) -> UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(start: codes + Int(starts[i]), count: Int(starts[i + 1] - starts[i]))
+    }
+
+    /// Expands a template in place, drawing each noun and word from `random` in the order the template names them.
+    /// `SentenceTable` makes the same draws in the same order from its expanded sentences.
     @inline(__always)
     func appendRandom(_ random: inout SplitMix, nouns: WordPool, words: WordPool, to out: inout GrowableBuffer<UInt8>) {
-        let template = random.below(count)
+        let template = random.below(countDivisor)
         for k in Int(starts[template])..<Int(starts[template + 1]) {
             let code = codes[k]
             switch code {
