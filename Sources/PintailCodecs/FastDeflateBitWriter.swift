@@ -14,11 +14,10 @@ struct FastDeflateBitWriter {
     @inline(__always)
     mutating func put(_ bits: UInt64, _ count: Int) {
         pending |= bits &<< UInt64(truncatingIfNeeded: pendingCount)
-        pendingCount += count
+        pendingCount &+= count
         UnsafeMutableRawPointer(out + position).storeBytes(of: pending.littleEndian, as: UInt64.self)
-        let bytes = pendingCount >> 3
-        position += bytes
-        pending = pending &>> UInt64(truncatingIfNeeded: bytes << 3)
+        position &+= pendingCount &>> 3
+        pending = pending &>> UInt64(truncatingIfNeeded: pendingCount & ~7)
         pendingCount &= 7
     }
 

@@ -46,7 +46,7 @@ enum FastDeflateBlockWriter {
         } while offset < count
     }
 
-    /// The hot loop: one table look-up and one `put` per literal, a few look-ups and one `put` per match (at most
+    /// The hot loop: one table look-up and one `put` per literal, two look-ups and one `put` per match (at most
     /// 48 bits). Tables pack each code with its bit count so that a symbol costs one load.
     private static func writeSymbols(_ symbols: UnsafePointer<UInt32>, count: Int, header: FastDeflateHeader,
                                      to bits: inout FastDeflateBitWriter) {
@@ -65,33 +65,30 @@ enum FastDeflateBlockWriter {
             lengthTable[length - 3] = (UInt64(header.literalCodes[257 + index]) | extra << codeLength)
                 | UInt64(codeLength + FastDeflateTables.lengthExtra[index]) << 32
         }
-        // Distance code in the low 16 bits, its length in the next 8, its extra bit count in the top 8.
-        var distanceTable = [UInt32](repeating: 0, count: 30)
+        // Distance code in the low 16 bits, its length in the next 8, its length plus extra bit count in the top 8.
+        var distanceTable = [UInt32](repeating: 0, count: 32)
         for symbol in 0..<30 {
-            distanceTable[symbol] = header.distanceCodes[symbol] | UInt32(header.distanceLengths[symbol]) << 16
-                | UInt32(FastDeflateTables.distanceExtra[symbol]) << 24
+            let codeLength = UInt32(header.distanceLengths[symbol])
+            distanceTable[symbol] = header.distanceCodes[symbol] | codeLength << 16
+                | (codeLength + UInt32(FastDeflateTables.distanceExtra[symbol])) << 24
         }
         literalTable.withUnsafeBufferPointer { literalTable in
         lengthTable.withUnsafeBufferPointer { lengthTable in
         distanceTable.withUnsafeBufferPointer { distanceTable in
-            let distanceBase = tables.distanceBasePointer
             var writer = bits
             for i in 0..<count {
                 let symbol = symbols[i]
-                if symbol < 256 {
+                if symbol & FastDeflateMatchFinder.matchFlag == 0 {
                     let entry = literalTable[Int(symbol)]
-                    writer.put(UInt64(entry & 0xFFFF), Int(entry >> 16))
+                    writer.put(UInt64(entry & 0xFFFF), Int(entry &>> 16))
                 } else {
                     let lengthEntry = lengthTable[Int(symbol & 0xFF)]
-                    let distance = Int(symbol >> 8)
-                    let d = tables.distanceSymbol(of: distance)
-                    let distanceEntry = distanceTable[d]
-                    let codeCount = UInt64((distanceEntry >> 16) & 0xFF)
-                    let extra = UInt64(UInt32(distance) &- distanceBase[d])
-                    let distancePart = UInt64(distanceEntry & 0xFFFF) | extra &<< codeCount
-                    let lengthCount = lengthEntry >> 32
+                    let distanceEntry = distanceTable[Int((symbol &>> 9) & 31)]
+                    let distancePart = UInt64(distanceEntry & 0xFFFF)
+                        | UInt64(symbol &>> 14) &<< UInt64((distanceEntry &>> 16) & 0xFF)
+                    let lengthCount = lengthEntry &>> 32
                     writer.put((lengthEntry & 0xFFFF_FFFF) | distancePart &<< lengthCount,
-                               Int(lengthCount + codeCount) + Int(distanceEntry >> 24))
+                               Int(truncatingIfNeeded: lengthCount) &+ Int(distanceEntry &>> 24))
                 }
             }
             let end = literalTable[256]

@@ -1,30 +1,26 @@
-/// Raw deflate (RFC 1951) tuned for speed over ratio: greedy LZ77 with a one-entry hash table of 4-byte sequences
-/// over a 32 KiB window (no chains, no lazy matching), one dynamic Huffman block per 64 KiB of input, or a stored
-/// block when that is smaller. Input is buffered in 1 MiB chunks after 32 KiB of history; output goes to `sink`
-/// in pieces of up to about 512 KiB. Memory is fixed (about 2.1 MiB) whatever the input size.
+/// Raw deflate (RFC 1951) tuned for speed over ratio: greedy LZ77 (`FastDeflateMatchFinder`), one dynamic Huffman
+/// block per 64 KiB of input, or a stored block when that is smaller. Input is buffered in 1 MiB chunks after 32 KiB
+/// of history; output goes to `sink` in pieces of up to about 512 KiB. Memory is fixed (about 2.1 MiB) whatever the
+/// input size.
 final class FastDeflateEncoder {
     typealias Sink = (UnsafeRawBufferPointer) throws -> Void
 
     static let windowBytes = 32 * 1024
     static let chunkBytes = 1024 * 1024
     static let blockBytes = 64 * 1024
-    private static let hashBits = 15
-    /// Table entry for "no position": farther than any distance from every position.
-    private static let noPosition: Int32 = -(1 << 20)
     static let defaultOutputBytes = 512 * 1024
     /// Output handed to the sink once this much has built up (tests make it small to flush after every block).
     private let outputBytes: Int
-    /// A block's worst case: 15-bit codes for every byte plus its header, with slack for the bit writer.
-    private static let blockOutputBound = blockBytes * 2 + 4096
+    /// A block's worst case: 15-bit codes for every byte plus its header, with slack for the bit writer. A block
+    /// covers at most `blockBytes` plus one match.
+    private static let blockOutputBound = (blockBytes + 258) * 2 + 4096
 
+    /// History, then buffered input, then 8 readable bytes past the end for the match finder's loads.
     private let window: UnsafeMutablePointer<UInt8>
     private var filled = 0
+    /// Input before this has been turned into blocks.
     private var compressed = 0
-    private let table: UnsafeMutablePointer<Int32>
-    /// One per literal (its byte) or match ((distance << 8) | (length - 3)), for the block being built.
-    private let symbols: UnsafeMutablePointer<UInt32>
-    let literalFrequencies: UnsafeMutablePointer<UInt32>
-    let distanceFrequencies: UnsafeMutablePointer<UInt32>
+    private let finder: FastDeflateMatchFinder
     private let output: UnsafeMutablePointer<UInt8>
     private var bits: FastDeflateBitWriter
     private let sink: Sink
@@ -33,24 +29,17 @@ final class FastDeflateEncoder {
     init(sink: @escaping Sink, outputBytes: Int = FastDeflateEncoder.defaultOutputBytes) {
         self.sink = sink
         self.outputBytes = max(1, outputBytes)
-        window = .allocate(capacity: Self.windowBytes + Self.chunkBytes + 8)
-        table = .allocate(capacity: 1 << Self.hashBits)
-        table.initialize(repeating: Self.noPosition, count: 1 << Self.hashBits)
-        symbols = .allocate(capacity: Self.blockBytes + 1)
-        literalFrequencies = .allocate(capacity: 288)
-        literalFrequencies.initialize(repeating: 0, count: 288)
-        distanceFrequencies = .allocate(capacity: 32)
-        distanceFrequencies.initialize(repeating: 0, count: 32)
+        let windowCapacity = Self.windowBytes + Self.chunkBytes + 8
+        window = .allocate(capacity: windowCapacity)
+        window.initialize(repeating: 0, count: 8)
+        finder = FastDeflateMatchFinder(maxSymbols: Self.blockBytes + 1)
         output = .allocate(capacity: self.outputBytes + Self.blockOutputBound + 8)
         bits = FastDeflateBitWriter(out: output)
     }
 
     deinit {
         window.deallocate()
-        table.deallocate()
-        symbols.deallocate()
-        literalFrequencies.deallocate()
-        distanceFrequencies.deallocate()
+        finder.deallocate()
         output.deallocate()
     }
 
@@ -63,6 +52,8 @@ final class FastDeflateEncoder {
             (window + filled).update(from: source + offset, count: n)
             filled += n
             offset += n
+            // The bytes past the input are read (never used) by the match finder's 8-byte loads: define them.
+            UnsafeMutableRawPointer(window + filled).storeBytes(of: 0, as: UInt64.self)
             if filled == capacity {
                 try compressPending(final: false)
                 slide()
@@ -84,19 +75,22 @@ final class FastDeflateEncoder {
         try flushOutput()
     }
 
+    /// Turns buffered input into blocks: all of it when `final`, else all but the last `lookahead` bytes, which
+    /// stay for the next chunk so that the match finder's fast loop never runs out of bytes to read.
     private func compressPending(final: Bool) throws {
+        let stop = final ? filled : filled - FastDeflateMatchFinder.lookahead
         var start = compressed
-        while start < filled {
-            let end = min(start + Self.blockBytes, filled)
-            let count = findMatches(start: start, end: end)
-            FastDeflateBlockWriter.write(symbols: symbols, count: count, input: window + start, inputCount: end - start,
-                                         literalFrequencies: literalFrequencies,
-                                         distanceFrequencies: distanceFrequencies,
+        while start < stop {
+            let (count, end) = finder.findMatches(window: window, start: start, blockEnd: min(start + Self.blockBytes, stop),
+                                                  available: filled)
+            FastDeflateBlockWriter.write(symbols: finder.symbols, count: count, input: window + start,
+                                         inputCount: end - start, literalFrequencies: finder.literalFrequencies,
+                                         distanceFrequencies: finder.distanceFrequencies,
                                          final: final && end == filled, to: &bits)
             start = end
             if bits.position >= outputBytes { try flushOutput() }
         }
-        compressed = filled
+        compressed = start
     }
 
     private func flushOutput() throws {
@@ -105,72 +99,13 @@ final class FastDeflateEncoder {
         bits.rewind()
     }
 
-    /// Keeps the last 32 KiB as history and moves the hash table's positions along with it.
+    /// Keeps the last 32 KiB as history (the input not yet compressed is part of it) and moves the hash table's
+    /// positions along with it.
     private func slide() {
         let shift = filled - Self.windowBytes
         window.update(from: window + shift, count: Self.windowBytes)
         filled = Self.windowBytes
-        compressed = Self.windowBytes
-        let delta = Int32(shift)
-        for i in 0..<(1 << Self.hashBits) {
-            let moved = table[i] - delta
-            table[i] = moved < Self.noPosition ? Self.noPosition : moved
-        }
-    }
-
-    /// Greedy LZ77 over window[start..<end] (earlier bytes are history); records symbols and their frequencies and
-    /// returns the number of symbols. Matches end at `end`.
-    private func findMatches(start: Int, end: Int) -> Int {
-        let base = window, table = self.table, symbols = self.symbols
-        let literalFrequencies = self.literalFrequencies, distanceFrequencies = self.distanceFrequencies
-        let tables = FastDeflateTables.shared
-        let lengthSymbol = tables.lengthSymbol
-        let shift = UInt32(32 - Self.hashBits)
-        var count = 0
-        var p = start
-        while p + 4 <= end {
-            let value = UnsafeRawPointer(base + p).loadUnaligned(as: UInt32.self)
-            let slot = Int(truncatingIfNeeded: (value &* 0x9E37_79B1) &>> shift)
-            let candidate = Int(truncatingIfNeeded: table[slot])
-            table[slot] = Int32(truncatingIfNeeded: p)
-            let distance = p &- candidate
-            if UInt(bitPattern: distance &- 1) < UInt(Self.windowBytes)
-                && UnsafeRawPointer(base + candidate).loadUnaligned(as: UInt32.self) == value {
-                let limit = min(258, end - p)
-                var length = 4
-                extend: while length + 8 <= limit {
-                    let a = UnsafeRawPointer(base + p + length).loadUnaligned(as: UInt64.self)
-                    let b = UnsafeRawPointer(base + candidate + length).loadUnaligned(as: UInt64.self)
-                    let difference = a ^ b
-                    if difference != 0 {
-                        length += difference.littleEndian.trailingZeroBitCount >> 3
-                        break extend
-                    }
-                    length += 8
-                }
-                if length + 8 > limit {
-                    while length < limit && base[p + length] == base[candidate + length] { length += 1 }
-                }
-                symbols[count] = UInt32(truncatingIfNeeded: distance << 8 | (length - 3))
-                count += 1
-                literalFrequencies[257 + Int(lengthSymbol[length - 3])] += 1
-                distanceFrequencies[tables.distanceSymbol(of: distance)] += 1
-                p += length
-            } else {
-                let byte = base[p]
-                symbols[count] = UInt32(byte)
-                count += 1
-                literalFrequencies[Int(byte)] += 1
-                p += 1
-            }
-        }
-        while p < end {
-            let byte = base[p]
-            symbols[count] = UInt32(byte)
-            count += 1
-            literalFrequencies[Int(byte)] += 1
-            p += 1
-        }
-        return count
+        compressed -= shift
+        finder.slide(by: shift)
     }
 }

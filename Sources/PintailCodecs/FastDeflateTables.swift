@@ -19,8 +19,9 @@ struct FastDeflateTables: @unchecked Sendable {
     /// Distance symbol by distance - 1 for distances up to 256, then at 256 + ((distance - 1) >> 7) for longer
     /// ones (every symbol from 16 on starts at a multiple of 128).
     let distanceSymbol: UnsafeMutablePointer<UInt8>
-    let distanceBasePointer: UnsafeMutablePointer<UInt32>
-    let distanceExtraPointer: UnsafeMutablePointer<UInt8>
+    /// Per distance symbol, the mask that takes its extra-bit value out of distance - 1 (every symbol's base - 1 is
+    /// a multiple of 2^extra).
+    let distanceExtraMask: UnsafeMutablePointer<UInt32>
 
     static let shared = FastDeflateTables()
 
@@ -38,18 +39,11 @@ struct FastDeflateTables: @unchecked Sendable {
             while Self.distanceBase[symbol] > distance { symbol -= 1 }
             distanceSymbol[index] = UInt8(symbol)
         }
-        distanceBasePointer = .allocate(capacity: 30)
-        distanceExtraPointer = .allocate(capacity: 30)
+        distanceExtraMask = .allocate(capacity: 32)
+        distanceExtraMask.initialize(repeating: 0, count: 32)
         for symbol in 0..<30 {
-            distanceBasePointer[symbol] = UInt32(Self.distanceBase[symbol])
-            distanceExtraPointer[symbol] = UInt8(Self.distanceExtra[symbol])
+            distanceExtraMask[symbol] = (1 << UInt32(Self.distanceExtra[symbol])) - 1
         }
     }
 
-    /// The distance symbol of `distance` (1...32768).
-    @inline(__always)
-    func distanceSymbol(of distance: Int) -> Int {
-        let d = distance - 1
-        return Int(d < 256 ? distanceSymbol[d] : distanceSymbol[256 + (d >> 7)])
-    }
 }
