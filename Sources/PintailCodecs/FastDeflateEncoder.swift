@@ -1,5 +1,6 @@
 /// Raw deflate (RFC 1951) tuned for speed over ratio: greedy LZ77 (`FastDeflateMatchFinder`), one dynamic Huffman
-/// block per 64 KiB of input, or a stored block when that is smaller. Input is buffered in 1 MiB chunks after 32 KiB
+/// block per 64 KiB of input written in the same pass (`FastDeflateBlockWriter`), or a stored block when that is
+/// smaller. Input is buffered in 1 MiB chunks after 32 KiB
 /// of history; output goes to `sink` in pieces of up to about 512 KiB. Memory is fixed (about 2.1 MiB) whatever the
 /// input size.
 final class FastDeflateEncoder {
@@ -20,7 +21,8 @@ final class FastDeflateEncoder {
     private var filled = 0
     /// Input before this has been turned into blocks.
     private var compressed = 0
-    private let finder: FastDeflateMatchFinder
+    private let finder = FastDeflateMatchFinder()
+    private var blockWriter = FastDeflateBlockWriter()
     private let output: UnsafeMutablePointer<UInt8>
     private var bits: FastDeflateBitWriter
     private let sink: Sink
@@ -32,7 +34,6 @@ final class FastDeflateEncoder {
         let windowCapacity = Self.windowBytes + Self.chunkBytes + 8
         window = .allocate(capacity: windowCapacity)
         window.initialize(repeating: 0, count: 8)
-        finder = FastDeflateMatchFinder(maxSymbols: Self.blockBytes + 1)
         output = .allocate(capacity: self.outputBytes + Self.blockOutputBound + 8)
         bits = FastDeflateBitWriter(out: output)
     }
@@ -40,6 +41,7 @@ final class FastDeflateEncoder {
     deinit {
         window.deallocate()
         finder.deallocate()
+        blockWriter.deallocate()
         output.deallocate()
     }
 
@@ -81,13 +83,8 @@ final class FastDeflateEncoder {
         let stop = final ? filled : filled - FastDeflateMatchFinder.lookahead
         var start = compressed
         while start < stop {
-            let (count, end) = finder.findMatches(window: window, start: start, blockEnd: min(start + Self.blockBytes, stop),
-                                                  available: filled)
-            FastDeflateBlockWriter.write(symbols: finder.symbols, count: count, input: window + start,
-                                         inputCount: end - start, literalFrequencies: finder.literalFrequencies,
-                                         distanceFrequencies: finder.distanceFrequencies,
-                                         final: final && end == filled, to: &bits)
-            start = end
+            start = blockWriter.write(window: window, start: start, blockEnd: min(start + Self.blockBytes, stop),
+                                      available: filled, final: final, finder: finder, to: &bits)
             if bits.position >= outputBytes { try flushOutput() }
         }
         compressed = start

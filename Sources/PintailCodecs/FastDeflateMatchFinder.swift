@@ -1,39 +1,25 @@
 /// Greedy LZ77 for the fast deflate encoder: a one-entry hash table of 4-byte sequences over a 32 KiB window (no
 /// chains, no lazy matching). Each step loads 8 bytes once: they give the hash, and XOR against the candidate's 8
-/// bytes both checks the 4-byte minimum and measures the first 8 bytes of the match. The finder writes one 32-bit
-/// symbol per literal or match and counts the block's symbol frequencies for its Huffman codes.
-///
-/// Symbol layout: a literal is its byte (bit 8 clear). A match has bit 8 set, length - 3 in bits 0-7, the distance
-/// symbol in bits 9-13 and the distance's extra-bit value in bits 14-26, so the block writer needs no search.
+/// bytes both checks the 4-byte minimum and measures the first 8 bytes of the match. Each literal and match goes to
+/// a sink (`FastDeflateSymbolSink`): the finder is generic over it, so the symbol writer's code is inlined here.
 struct FastDeflateMatchFinder {
     static let hashBits = 15
     /// Table entry for "no position": farther than any distance from every position.
     static let noPosition: Int32 = -(1 << 20)
     /// Bytes past a position that the fast loop may read: the longest match plus one 8-byte load.
     static let lookahead = 258 + 8
-    static let matchFlag: UInt32 = 1 << 8
 
     let table: UnsafeMutablePointer<Int32>
-    let symbols: UnsafeMutablePointer<UInt32>
-    let literalFrequencies: UnsafeMutablePointer<UInt32>
-    let distanceFrequencies: UnsafeMutablePointer<UInt32>
 
-    init(maxSymbols: Int) {
+    init() {
         table = .allocate(capacity: 1 << Self.hashBits)
         table.initialize(repeating: Self.noPosition, count: 1 << Self.hashBits)
-        symbols = .allocate(capacity: maxSymbols)
-        literalFrequencies = .allocate(capacity: 288)
-        literalFrequencies.initialize(repeating: 0, count: 288)
-        distanceFrequencies = .allocate(capacity: 32)
-        distanceFrequencies.initialize(repeating: 0, count: 32)
     }
 
-    func deallocate() {
-        table.deallocate()
-        symbols.deallocate()
-        literalFrequencies.deallocate()
-        distanceFrequencies.deallocate()
-    }
+    func deallocate() { table.deallocate() }
+
+    /// Forgets every position (after a counting pass, whose positions lie ahead of the real pass).
+    func reset() { table.update(repeating: Self.noPosition, count: 1 << Self.hashBits) }
 
     /// After the window dropped its first `shift` bytes: moves the table's positions along with them.
     func slide(by shift: Int) {
@@ -50,17 +36,16 @@ struct FastDeflateMatchFinder {
         Int(truncatingIfNeeded: ((eightBytes &<< 32) &* 0x9E37_79B9_7F4A_7C15) &>> UInt64(64 - hashBits))
     }
 
-    /// Symbols for window[start...] up to at least `blockEnd` (the last match may run past it, never past
-    /// `available`); window[..<start] is history and window[available..<available + 8] must be readable. Returns the
-    /// number of symbols and where they end. At most `blockEnd - start` symbols.
-    func findMatches(window: UnsafeMutablePointer<UInt8>, start: Int, blockEnd: Int, available: Int) -> (count: Int, end: Int) {
+    /// Literals and matches for window[start...] up to at least `blockEnd` (the last match may run past it, never
+    /// past `available`), sent to `sink`; window[..<start] is history and window[available..<available + 8] must be
+    /// readable. Returns where the symbols end.
+    func findMatches<Sink: FastDeflateSymbolSink>(window: UnsafeMutablePointer<UInt8>, start: Int, blockEnd: Int,
+                                                  available: Int, sink outerSink: inout Sink) -> Int {
+        // A local copy keeps the sink's state (the bit writer's accumulator, its table pointers) in registers.
+        var sink = outerSink
+        defer { outerSink = sink }
         let base = UnsafeRawPointer(window)
-        let table = self.table, symbols = self.symbols
-        let literalFrequencies = self.literalFrequencies, distanceFrequencies = self.distanceFrequencies
-        let tables = FastDeflateTables.shared
-        let lengthSymbol = tables.lengthSymbol, distanceSymbol = tables.distanceSymbol
-        let distanceMask = tables.distanceExtraMask
-        var count = 0
+        let table = self.table
         var p = start
         let fastEnd = min(blockEnd, available - Self.lookahead)
         while p < fastEnd {
@@ -74,10 +59,7 @@ struct FastDeflateMatchFinder {
                 difference = value ^ base.loadUnaligned(fromByteOffset: candidate, as: UInt64.self)
             }
             if difference & 0xFFFF_FFFF != 0 {
-                let byte = UInt32(truncatingIfNeeded: value & 0xFF)
-                symbols[count] = byte
-                count &+= 1
-                literalFrequencies[Int(byte)] &+= 1
+                sink.literal(UInt8(truncatingIfNeeded: value))
                 p &+= 1
                 continue
             }
@@ -89,7 +71,7 @@ struct FastDeflateMatchFinder {
                     ^ base.loadUnaligned(fromByteOffset: candidate &+ length, as: UInt64.self)
             }
             length = min(length &+ (difference.littleEndian.trailingZeroBitCount &>> 3), 258)
-            count = record(length: length, distance: distance, at: count)
+            sink.match(length: length, distance: distance)
             p &+= length
         }
         // Near `available`: byte by byte, matches bounded by the bytes there are.
@@ -105,28 +87,13 @@ struct FastDeflateMatchFinder {
                 while length < limit && window[p &+ length] == window[candidate &+ length] { length &+= 1 }
             }
             if length >= 4 {
-                count = record(length: length, distance: distance, at: count)
+                sink.match(length: length, distance: distance)
                 p &+= length
             } else {
-                let byte = window[p]
-                symbols[count] = UInt32(byte)
-                count &+= 1
-                literalFrequencies[Int(byte)] &+= 1
+                sink.literal(window[p])
                 p &+= 1
             }
         }
-        return (count, p)
-
-        @inline(__always)
-        func record(length: Int, distance: Int, at count: Int) -> Int {
-            let d = distance &- 1
-            let dSymbol = Int(distanceSymbol[d < 256 ? d : 256 &+ (d &>> 7)])
-            let extra = UInt32(truncatingIfNeeded: d) & distanceMask[dSymbol]
-            symbols[count] = extra << 14 | UInt32(truncatingIfNeeded: dSymbol) << 9 | Self.matchFlag
-                | UInt32(truncatingIfNeeded: length &- 3)
-            literalFrequencies[257 &+ Int(lengthSymbol[length &- 3])] &+= 1
-            distanceFrequencies[dSymbol] &+= 1
-            return count &+ 1
-        }
+        return p
     }
 }

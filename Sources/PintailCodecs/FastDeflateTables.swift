@@ -19,9 +19,6 @@ struct FastDeflateTables: @unchecked Sendable {
     /// Distance symbol by distance - 1 for distances up to 256, then at 256 + ((distance - 1) >> 7) for longer
     /// ones (every symbol from 16 on starts at a multiple of 128).
     let distanceSymbol: UnsafeMutablePointer<UInt8>
-    /// Per distance symbol, the mask that takes its extra-bit value out of distance - 1 (every symbol's base - 1 is
-    /// a multiple of 2^extra).
-    let distanceExtraMask: UnsafeMutablePointer<UInt32>
 
     static let shared = FastDeflateTables()
 
@@ -38,11 +35,6 @@ struct FastDeflateTables: @unchecked Sendable {
             var symbol = 29
             while Self.distanceBase[symbol] > distance { symbol -= 1 }
             distanceSymbol[index] = UInt8(symbol)
-        }
-        distanceExtraMask = .allocate(capacity: 32)
-        distanceExtraMask.initialize(repeating: 0, count: 32)
-        for symbol in 0..<30 {
-            distanceExtraMask[symbol] = (1 << UInt32(Self.distanceExtra[symbol])) - 1
         }
     }
 
