@@ -27,12 +27,11 @@ final class BooleanColumnWriter: ColumnWriter {
 
     override func estimatedPageBytes() -> Int { packed.count }
 
-    override func takePageValues() throws -> ([UInt8], WriterEncoding) {
-        defer {
-            packed.removeAll(keepingCapacity: true)
-            bitCount = 0
-        }
-        return (packed, .plain)
+    override func encodePageValues(into body: WriterBuffer<UInt8>) throws -> WriterEncoding {
+        packed.withUnsafeBytes { body.append($0) }
+        packed.removeAll(keepingCapacity: true)
+        bitCount = 0
+        return .plain
     }
 
     override func takeStatistics(nullCount: Int64) -> ColumnStatistics {

@@ -7,18 +7,20 @@ final class ByteArrayColumnWriter: ColumnWriter {
     /// Value width for FIXED_LEN_BYTE_ARRAY, 0 for BYTE_ARRAY.
     private let fixedWidth: Int
     private var dictionary = BytesDictionary()
-    private var ids: [UInt32] = []
-    private var plain: [UInt8] = []
+    private let ids = WriterBuffer<UInt32>()
+    private let plain: WriterBuffer<UInt8>
     private var useDictionary: Bool
     private var fallBackAfterPage = false
     private var chunkValues = 0
-    private var minimum: [UInt8]?
-    private var maximum: [UInt8]?
+    private let bounds: ByteArrayBounds
 
     override init(column: ParquetColumn, layout: WriterColumnLayout, settings: ColumnWriterSettings,
                   compressor: BlockCompressor) {
         fixedWidth = Int(layout.typeLength ?? 0)
         useDictionary = settings.dictionaryEnabled
+        bounds = ByteArrayBounds(signedFirstByte: fixedWidth > 0)
+        // A PLAIN-only column fills whole pages: size the buffer for one up front rather than growing it.
+        plain = WriterBuffer(capacity: settings.dictionaryEnabled ? 1 << 16 : min(settings.pageBytes + (1 << 16), 1 << 24))
         super.init(column: column, layout: layout, settings: settings, compressor: compressor)
     }
 
@@ -26,24 +28,13 @@ final class ByteArrayColumnWriter: ColumnWriter {
         let validity = vector.validity
         switch vector.storage {
         case .bytes(let column):
-            try column.bytes.withUnsafeBytes { raw in
-                try column.offsets.withUnsafeBufferPointer { offsets in
-                    for i in rows {
-                        if let validity, !validity[i] { continue }
-                        let start = Int(offsets[i]), end = Int(offsets[i + 1])
-                        guard start >= 0, start <= end, end <= raw.count else {
-                            throw ParquetWriteError.schemaMismatch("column '\(self.column.name)': corrupt string offsets")
-                        }
-                        try add(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
-                    }
-                }
-            }
+            try appendBytes(column, rows, validity)
         case .int128(let values) where fixedWidth > 0:
             var bigEndian = [UInt8](repeating: 0, count: fixedWidth)
             for i in rows {
                 if let validity, !validity[i] { continue }
                 Self.twosComplementBigEndian(values[i], into: &bigEndian)
-                try bigEndian.withUnsafeBytes { try add($0) }
+                bigEndian.withUnsafeBytes { add($0) }
             }
         default:
             throw ParquetWriteError.schemaMismatch("column '\(column.name)' cannot store a \(vector.type) vector")
@@ -55,18 +46,99 @@ final class ByteArrayColumnWriter: ColumnWriter {
         }
     }
 
-    @inline(__always)
-    private func add(_ value: UnsafeRawBufferPointer) throws {
-        guard value.count <= Int(Int32.max) else {
-            throw ParquetWriteError.valueTooLarge(column: column.name, bytes: value.count)
+    /// The whole-range paths: offsets checked once per value in a first pass, then one tight loop.
+    private func appendBytes(_ values: ByteColumn, _ rows: Range<Int>, _ validity: Bitmap?) throws {
+        guard rows.lowerBound >= 0, values.offsets.count > rows.upperBound else {
+            throw ParquetWriteError.schemaMismatch("column '\(column.name)' holds fewer values than the batch has rows")
         }
+        let byteCount = values.bytes.count
+        // An empty byte buffer may have no address; every value is then empty and any address will do.
+        let bytes = values.bytes.isEmpty ? [0] : values.bytes
+        try bytes.withUnsafeBytes { raw in
+            try values.offsets.withUnsafeBufferPointer { offsets in
+                guard let base = raw.baseAddress, let offsets = offsets.baseAddress else { return }
+                func corrupt() -> ParquetWriteError {
+                    .schemaMismatch("column '\(self.column.name)': corrupt string offsets")
+                }
+                var total = 0
+                var valid = 0
+                if let validity {
+                    for i in rows where validity[i] {
+                        let start = Int(offsets[i]), end = Int(offsets[i + 1])
+                        guard start >= 0, start <= end, end <= byteCount else { throw corrupt() }
+                        total += end - start
+                        valid += 1
+                    }
+                } else {
+                    // Without NULLs every value is in range when the offsets ascend from >= 0 to <= byteCount:
+                    // one branch-free (vectorizable) pass.
+                    var descending: UInt8 = 0
+                    for i in rows { descending |= offsets[i] > offsets[i + 1] ? 1 : 0 }
+                    let first = Int(offsets[rows.lowerBound]), last = Int(offsets[rows.upperBound])
+                    guard descending == 0, first >= 0, last <= byteCount else { throw corrupt() }
+                    total = last - first
+                    valid = rows.count
+                }
+                if useDictionary {
+                    appendIds(base, offsets, rows, validity, valid)
+                } else {
+                    bounds.fold(base, offsets, rows, validity)
+                    appendPlain(base, byteCount, offsets, rows, validity, total, valid)
+                }
+                chunkValues += valid
+            }
+        }
+    }
+
+    private func appendIds(_ base: UnsafeRawPointer, _ offsets: UnsafePointer<Int32>, _ rows: Range<Int>,
+                           _ validity: Bitmap?, _ valid: Int) {
+        // Bounds of dictionary-encoded values come from the dictionary's distinct entries at the end.
+        ids.reserve(valid)
+        let out = ids.end
+        let dictionary = self.dictionary
+        var n = 0
+        for i in rows {
+            if let validity, !validity[i] { continue }
+            let start = Int(offsets[i])
+            out[n] = UInt32(bitPattern: dictionary.id(for: base + start, length: Int(offsets[i + 1]) - start))
+            n += 1
+        }
+        ids.count += n
+    }
+
+    private func appendPlain(_ base: UnsafeRawPointer, _ byteCount: Int, _ offsets: UnsafePointer<Int32>,
+                             _ rows: Range<Int>, _ validity: Bitmap?, _ total: Int, _ valid: Int) {
+        let prefix = fixedWidth == 0 ? 4 : 0
+        plain.reserve(total + prefix * valid + 16)  // 16: short values are copied as two whole words
+        let first = UnsafeMutableRawPointer(plain.end)
+        var out = first
+        for i in rows {
+            if let validity, !validity[i] { continue }
+            let start = Int(offsets[i]), length = Int(offsets[i + 1]) - start
+            if prefix != 0 {
+                out.storeBytes(of: UInt32(truncatingIfNeeded: length).littleEndian, as: UInt32.self)
+                out += 4
+            }
+            if length <= 16 && start + 16 <= byteCount {
+                out.storeBytes(of: base.loadUnaligned(fromByteOffset: start, as: UInt64.self), as: UInt64.self)
+                (out + 8).storeBytes(of: base.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self), as: UInt64.self)
+            } else {
+                out.copyMemory(from: base + start, byteCount: length)
+            }
+            out += length
+        }
+        plain.count += out - first
+    }
+
+    /// One value (decimals): dictionary id or PLAIN bytes.
+    private func add(_ value: UnsafeRawBufferPointer) {
         if useDictionary {
-            // Bounds of dictionary-encoded values come from the dictionary's distinct entries at the end.
-            ids.append(UInt32(bitPattern: dictionary.id(for: value)))
+            ids.append(UInt32(bitPattern: dictionary.id(for: value.baseAddress ?? UnsafeRawPointer(ids.base),
+                                                        length: value.count)))
         } else {
-            updateBounds(value)
-            if fixedWidth == 0 { appendLength(value.count, to: &plain) }
-            plain.append(contentsOf: value)
+            bounds.fold(value)
+            if fixedWidth == 0 { plain.appendUInt32(UInt32(truncatingIfNeeded: value.count)) }
+            plain.append(value)
         }
         chunkValues += 1
     }
@@ -76,85 +148,55 @@ final class ByteArrayColumnWriter: ColumnWriter {
         return useDictionary ? ids.count * 2 : plain.count
     }
 
-    override func takePageValues() throws -> ([UInt8], WriterEncoding) {
-        if useDictionary && dictionary.count == 0 { return ([], .plain) }  // only NULLs so far
+    override func encodePageValues(into body: WriterBuffer<UInt8>) throws -> WriterEncoding {
+        if useDictionary && dictionary.count == 0 { return .plain }  // only NULLs so far
         if useDictionary {
-            let encoded = Self.encodeIndices(ids, dictionarySize: dictionary.count)
-            ids.removeAll(keepingCapacity: true)
+            Self.encodeIndices(ids, dictionarySize: dictionary.count, into: body)
+            ids.removeAll()
             if fallBackAfterPage {
                 useDictionary = false
                 fallBackAfterPage = false
             }
-            return (encoded, .rleDictionary)
+            return .rleDictionary
         }
-        defer { plain.removeAll(keepingCapacity: true) }
-        return (plain, .plain)
+        body.append(plain.rawBuffer)
+        plain.removeAll()
+        return .plain
     }
 
     /// Called before `takeStatistics`, so the dictionary's entries also fold into the bounds here.
     override func takeDictionaryPage() throws -> (values: [UInt8], count: Int)? {
         defer {
-            dictionary.reset()
+            dictionary = BytesDictionary()
             chunkValues = 0
         }
-        guard dictionary.count > 0 else { return nil }
-        var page: [UInt8] = []
-        page.reserveCapacity(dictionary.bytes.count + 4 * dictionary.count)
-        let offsets = dictionary.offsets
-        dictionary.bytes.withUnsafeBytes { raw in
-            for i in 0..<dictionary.count {
-                let start = Int(offsets[i]), end = Int(offsets[i + 1])
-                let value = UnsafeRawBufferPointer(rebasing: raw[start..<end])
-                updateBounds(value)
-                if fixedWidth == 0 { appendLength(end - start, to: &page) }
-                page.append(contentsOf: value)
-            }
+        let count = dictionary.count
+        guard count > 0 else { return nil }
+        let base = UnsafeRawPointer(dictionary.bytes.base), offsets = dictionary.offsets.base
+        bounds.fold(base, offsets, 0..<count, nil)
+        let page = WriterBuffer<UInt8>(capacity: dictionary.bytes.count + 4 * count)
+        for i in 0..<count {
+            let start = Int(offsets[i]), end = Int(offsets[i + 1])
+            if fixedWidth == 0 { page.appendUInt32(UInt32(truncatingIfNeeded: end - start)) }
+            page.append(UnsafeRawBufferPointer(start: base + start, count: end - start))
         }
-        return (page, dictionary.count)
-    }
-
-    @inline(__always)
-    private func updateBounds(_ value: UnsafeRawBufferPointer) {
-        if minimum.map({ compare(value, $0) < 0 }) ?? true { minimum = Array(value) }
-        if maximum.map({ compare(value, $0) > 0 }) ?? true { maximum = Array(value) }
+        return (Array(page.buffer), count)
     }
 
     override func takeStatistics(nullCount: Int64) -> ColumnStatistics {
-        defer { minimum = nil; maximum = nil }
         var stats = ColumnStatistics(nullCount: nullCount)
-        guard let minimum, let maximum else { return stats }
+        guard let (minimum, maximum) = bounds.take() else { return stats }
         if fixedWidth > 0 {
             stats.min = minimum
             stats.max = maximum
         } else {
-            let bounds = ColumnStatistics.truncatedBounds(min: minimum, max: maximum)
-            stats.min = bounds.min
-            stats.minIsExact = bounds.minExact
-            stats.max = bounds.max
-            stats.maxIsExact = bounds.maxExact
+            let truncated = ColumnStatistics.truncatedBounds(min: minimum, max: maximum)
+            stats.min = truncated.min
+            stats.minIsExact = truncated.minExact
+            stats.max = truncated.max
+            stats.maxIsExact = truncated.maxExact
         }
         return stats
-    }
-
-    /// Unsigned lexicographic order; decimals (fixed width) compare their first byte as signed.
-    @inline(__always)
-    private func compare(_ a: UnsafeRawBufferPointer, _ b: [UInt8]) -> Int {
-        b.withUnsafeBytes { b in
-            let n = min(a.count, b.count)
-            for i in 0..<n where a[i] != b[i] {
-                if i == 0 && fixedWidth > 0 { return Int(Int8(bitPattern: a[0])) < Int(Int8(bitPattern: b[0])) ? -1 : 1 }
-                return a[i] < b[i] ? -1 : 1
-            }
-            return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
-        }
-    }
-
-    private func appendLength(_ n: Int, to out: inout [UInt8]) {
-        let v = UInt32(truncatingIfNeeded: n)
-        out.append(UInt8(truncatingIfNeeded: v))
-        out.append(UInt8(truncatingIfNeeded: v >> 8))
-        out.append(UInt8(truncatingIfNeeded: v >> 16))
-        out.append(UInt8(truncatingIfNeeded: v >> 24))
     }
 
     private static func twosComplementBigEndian(_ value: Int128, into out: inout [UInt8]) {

@@ -2,7 +2,8 @@ import PintailCodecs
 
 /// One finished column chunk: its pages (dictionary page first) and what the footer says about them.
 struct FinishedColumnChunk {
-    var bytes: [UInt8]
+    /// The chunk's bytes in file order, as pieces (page headers and compressed bodies) so nothing is concatenated.
+    var parts: [[UInt8]]
     /// Length of the leading dictionary page (header included), 0 when there is none.
     var dictionaryPageLength: Int
     var encodings: [WriterEncoding]
@@ -14,19 +15,18 @@ struct FinishedColumnChunk {
 
 /// Collects the compressed pages of one column chunk and their sizes; headers are Thrift-encoded here.
 struct ColumnChunkBuilder {
-    private var pages: [UInt8] = []
+    private var pages: [[UInt8]] = []
+    private var pagesSize = 0
     private var encodings: Set<Int32> = []
     private var valueCount: Int64 = 0
     private var uncompressedSize: Int64 = 0
 
     var hasPages: Bool { !pages.isEmpty }
 
-    /// Adds a DATA_PAGE (v1) whose body is `levels` (definition levels, length-prefixed, may be empty)
-    /// followed by `values`, encoded with `encoding`.
-    mutating func addDataPage(levels: [UInt8], values: [UInt8], encoding: WriterEncoding, valueCount count: Int,
-                              compressor: BlockCompressor) throws {
-        var body = levels
-        body.append(contentsOf: values)
+    /// Adds a DATA_PAGE (v1) whose `body` is the definition levels (length-prefixed, absent when `hasLevels` is
+    /// false) followed by the values, encoded with `encoding`.
+    mutating func addDataPage(body: UnsafeRawBufferPointer, hasLevels: Bool, encoding: WriterEncoding,
+                              valueCount count: Int, compressor: BlockCompressor) throws {
         let compressed = try compressor.compress(body)
         var header = ThriftCompactEncoder()
         header.beginStruct()
@@ -40,10 +40,11 @@ struct ColumnChunkBuilder {
         header.i32(4, WriterEncoding.rle.rawValue)
         header.endStruct()
         header.endStruct()
-        pages.append(contentsOf: header.bytes)
-        pages.append(contentsOf: compressed)
+        pages.append(header.bytes)
+        pages.append(compressed)
+        pagesSize += header.bytes.count + compressed.count
         encodings.insert(encoding.rawValue)
-        if !levels.isEmpty { encodings.insert(WriterEncoding.rle.rawValue) }
+        if hasLevels { encodings.insert(WriterEncoding.rle.rawValue) }
         valueCount += Int64(count)
         uncompressedSize += Int64(header.bytes.count + body.count)
     }
@@ -51,7 +52,7 @@ struct ColumnChunkBuilder {
     /// Puts the dictionary page (PLAIN `values`, `count` entries) in front of the data pages and resets the builder.
     mutating func finish(dictionary: (values: [UInt8], count: Int)?, statistics: ColumnStatistics,
                          compressor: BlockCompressor) throws -> FinishedColumnChunk {
-        var bytes: [UInt8] = []
+        var parts: [[UInt8]] = []
         var dictionaryLength = 0
         var uncompressed = uncompressedSize
         if let dictionary {
@@ -66,18 +67,17 @@ struct ColumnChunkBuilder {
             header.i32(2, WriterEncoding.plain.rawValue)
             header.endStruct()
             header.endStruct()
-            bytes.reserveCapacity(header.bytes.count + compressed.count + pages.count)
-            bytes.append(contentsOf: header.bytes)
-            bytes.append(contentsOf: compressed)
-            dictionaryLength = bytes.count
+            parts.append(header.bytes)
+            parts.append(compressed)
+            dictionaryLength = header.bytes.count + compressed.count
             uncompressed += Int64(header.bytes.count + dictionary.values.count)
             encodings.insert(WriterEncoding.plain.rawValue)
         }
-        bytes.append(contentsOf: pages)
+        parts.append(contentsOf: pages)
         let chunk = FinishedColumnChunk(
-            bytes: bytes, dictionaryPageLength: dictionaryLength,
+            parts: parts, dictionaryPageLength: dictionaryLength,
             encodings: encodings.sorted().compactMap { WriterEncoding(rawValue: $0) },
-            valueCount: valueCount, uncompressedSize: uncompressed, compressedSize: Int64(bytes.count),
+            valueCount: valueCount, uncompressedSize: uncompressed, compressedSize: Int64(dictionaryLength + pagesSize),
             statistics: statistics)
         self = ColumnChunkBuilder()
         return chunk

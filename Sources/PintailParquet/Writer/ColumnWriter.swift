@@ -15,7 +15,12 @@ class ColumnWriter {
     let settings: ColumnWriterSettings
     let compressor: BlockCompressor
     private var chunk = ColumnChunkBuilder()
-    private var definitionLevels: [UInt32] = []
+    /// The page's definition levels, stored only once the page meets a NULL; until then every row of the page is
+    /// valid and the levels are one run of 1s (`levelsStored` false).
+    private let definitionLevels = WriterBuffer<UInt32>()
+    private var levelsStored = false
+    /// The page body (levels, then values), reused from page to page.
+    private let body: WriterBuffer<UInt8>
     private var pageRows = 0
     private(set) var nullCount: Int64 = 0
 
@@ -27,25 +32,35 @@ class ColumnWriter {
         self.layout = layout
         self.settings = settings
         self.compressor = compressor
+        // Pages of dictionary ids are small; PLAIN pages fill up to the page size.
+        body = WriterBuffer(capacity: settings.dictionaryEnabled ? 1 << 16 : min(settings.pageBytes + (1 << 16), 1 << 24))
     }
 
     /// Appends rows `rows` of `vector` to the current chunk.
     final func append(_ vector: Vector, rows: Range<Int>) throws {
         var flat = vector
         var range = rows
-        if !vector.isFlat {
-            // Constant and dictionary shapes: materialize just the rows asked for.
+        var constant = false
+        if vector.isConstant {
+            // One stride of the value, materialized once and written again for every stride.
+            flat.count = min(rows.count, Self.stride)
+            flat = flat.flattened()
+            range = 0..<rows.count
+            constant = true
+        } else if !vector.isFlat {
+            // Dictionary shape: materialize just the rows asked for.
             flat = vector.sliced(rows.map { Int32($0) }).flattened()
             range = 0..<rows.count
         }
-        guard flat.storage.count >= range.upperBound else {
+        guard flat.storage.count >= (constant ? flat.count : range.upperBound) else {
             throw ParquetWriteError.schemaMismatch("column '\(column.name)' holds fewer values than the batch has rows")
         }
         var start = range.lowerBound
         while start < range.upperBound {
             let end = min(start + Self.stride, range.upperBound)
-            try appendLevels(flat.validity, start..<end)
-            try appendValues(flat, start..<end)
+            let block = constant ? 0..<(end - start) : start..<end
+            try appendLevels(flat.validity, block)
+            try appendValues(flat, block)
             pageRows += end - start
             if estimatedPageBytes() >= settings.pageBytes { try flushPage() }
             start = end
@@ -69,31 +84,50 @@ class ColumnWriter {
             }
             return
         }
-        if let validity {
+        var nulls = 0
+        if let validity { for i in range where !validity[i] { nulls += 1 } }
+        if nulls == 0 && !levelsStored { return }  // still one run of 1s
+        if !levelsStored {
+            storeOnes(pageRows)
+            levelsStored = true
+        }
+        if let validity, nulls > 0 {
+            definitionLevels.reserve(range.count)
+            var out = definitionLevels.end
             for i in range {
-                let valid = validity[i]
-                definitionLevels.append(valid ? 1 : 0)
-                if !valid { nullCount += 1 }
+                out.pointee = validity[i] ? 1 : 0
+                out += 1
             }
+            definitionLevels.count += range.count
+            nullCount += Int64(nulls)
         } else {
-            definitionLevels.append(contentsOf: repeatElement(1, count: range.count))
+            storeOnes(range.count)
         }
     }
 
+    private func storeOnes(_ count: Int) {
+        definitionLevels.reserve(count)
+        definitionLevels.end.initialize(repeating: 1, count: count)
+        definitionLevels.count += count
+    }
+
     private func flushPage() throws {
-        var levels: [UInt8] = []
+        body.removeAll()
         if column.nullable {
-            var encoded: [UInt8] = []
-            definitionLevels.withUnsafeBufferPointer { RleHybridEncoder.encode($0, bitWidth: 1, into: &encoded) }
-            let length = UInt32(encoded.count)
-            levels = [UInt8(truncatingIfNeeded: length), UInt8(truncatingIfNeeded: length >> 8),
-                      UInt8(truncatingIfNeeded: length >> 16), UInt8(truncatingIfNeeded: length >> 24)]
-            levels.append(contentsOf: encoded)
+            body.appendUInt32(0)  // the levels' length, set below
+            if !levelsStored && pageRows >= 8 {
+                RleHybridEncoder.rleRun(value: 1, count: pageRows, bitWidth: 1, into: body)
+            } else {
+                if !levelsStored { storeOnes(pageRows) }
+                RleHybridEncoder.encode(definitionLevels.buffer, bitWidth: 1, into: body)
+            }
+            body.setUInt32(UInt32(truncatingIfNeeded: body.count - 4), at: 0)
         }
-        let (values, encoding) = try takePageValues()
-        try chunk.addDataPage(levels: levels, values: values, encoding: encoding, valueCount: pageRows,
-                              compressor: compressor)
-        definitionLevels.removeAll(keepingCapacity: true)
+        let encoding = try encodePageValues(into: body)
+        try chunk.addDataPage(body: body.rawBuffer, hasLevels: column.nullable, encoding: encoding,
+                              valueCount: pageRows, compressor: compressor)
+        definitionLevels.removeAll()
+        levelsStored = false
         pageRows = 0
     }
 
@@ -103,19 +137,18 @@ class ColumnWriter {
     func appendValues(_ vector: Vector, _ rows: Range<Int>) throws { fatalError("subclass") }
     /// Size the buffered page values would take once encoded.
     func estimatedPageBytes() -> Int { 0 }
-    /// The buffered page values, encoded, and their encoding; clears the buffer.
-    func takePageValues() throws -> ([UInt8], WriterEncoding) { fatalError("subclass") }
+    /// Appends the buffered page values, encoded, to `body` and returns their encoding; clears the buffer.
+    func encodePageValues(into body: WriterBuffer<UInt8>) throws -> WriterEncoding { fatalError("subclass") }
     /// The PLAIN dictionary page of the chunk, if its pages used one; resets the dictionary.
     func takeDictionaryPage() throws -> (values: [UInt8], count: Int)? { nil }
     /// The chunk's statistics; resets them.
     func takeStatistics(nullCount: Int64) -> ColumnStatistics { ColumnStatistics(nullCount: nullCount) }
 
     /// Encodes dictionary ids for a page: one byte of bit width, then the RLE/bit-packed hybrid.
-    static func encodeIndices(_ ids: [UInt32], dictionarySize: Int) -> [UInt8] {
+    static func encodeIndices(_ ids: WriterBuffer<UInt32>, dictionarySize: Int, into out: WriterBuffer<UInt8>) {
         let width = max(1, RleHybridEncoder.bitWidth(forMax: dictionarySize - 1))
-        var out: [UInt8] = [UInt8(width)]
-        out.reserveCapacity(RleHybridEncoder.maxSize(count: ids.count, bitWidth: width))
-        ids.withUnsafeBufferPointer { RleHybridEncoder.encode($0, bitWidth: width, into: &out) }
-        return out
+        out.append(UInt8(width))
+        out.reserve(RleHybridEncoder.maxSize(count: ids.count, bitWidth: width))
+        RleHybridEncoder.encode(ids.buffer, bitWidth: width, into: out)
     }
 }

@@ -1,25 +1,30 @@
 /// Hash maps from values to dense dictionary ids, in insertion order, for dictionary-encoded column chunks.
-/// Open addressing with linear probing over flat arrays: no per-value allocation.
+/// Open addressing with linear probing over raw slot arrays (at most half full): no per-value allocation or
+/// bounds checks. One dictionary per column chunk; callers replace it with a fresh one per chunk.
 
 /// 64-bit bit patterns (every fixed-width physical type fits) to ids.
-struct FixedWidthDictionary {
-    private(set) var values: [UInt64] = []
-    private var slotKeys: [UInt64]
-    private var slotIds: [Int32]
+final class FixedWidthDictionary {
+    let values = WriterBuffer<UInt64>()
+    private var slotKeys: UnsafeMutablePointer<UInt64>
+    private var slotIds: UnsafeMutablePointer<Int32>
     private var mask: Int
 
-    init(capacity: Int = 1024) {
-        var slots = 16
-        while slots < capacity * 2 { slots <<= 1 }
-        slotKeys = [UInt64](repeating: 0, count: slots)
-        slotIds = [Int32](repeating: -1, count: slots)
+    init(slots: Int = 2048) {
+        slotKeys = .allocate(capacity: slots)
+        slotIds = .allocate(capacity: slots)
+        slotIds.initialize(repeating: -1, count: slots)
         mask = slots - 1
+    }
+
+    deinit {
+        slotKeys.deallocate()
+        slotIds.deallocate()
     }
 
     var count: Int { values.count }
 
     @inline(__always)
-    mutating func id(for key: UInt64) -> Int32 {
+    func id(for key: UInt64) -> Int32 {
         var slot = Int(truncatingIfNeeded: mix(key)) & mask
         while true {
             let id = slotIds[slot]
@@ -27,83 +32,100 @@ struct FixedWidthDictionary {
             if slotKeys[slot] == key { return id }
             slot = (slot + 1) & mask
         }
-        let id = Int32(values.count)
+        let id = Int32(truncatingIfNeeded: values.count)
         slotKeys[slot] = key
         slotIds[slot] = id
         values.append(key)
-        if values.count * 2 > slotIds.count { grow() }
+        if values.count * 2 > mask + 1 { grow() }
         return id
     }
 
-    mutating func reset() { self = FixedWidthDictionary() }
-
-    private mutating func grow() {
-        let slots = slotIds.count * 2
-        slotKeys = [UInt64](repeating: 0, count: slots)
-        slotIds = [Int32](repeating: -1, count: slots)
+    private func grow() {
+        let slots = (mask + 1) * 2
+        slotKeys.deallocate()
+        slotIds.deallocate()
+        slotKeys = .allocate(capacity: slots)
+        slotIds = .allocate(capacity: slots)
+        slotIds.initialize(repeating: -1, count: slots)
         mask = slots - 1
-        for (id, key) in values.enumerated() {
+        for id in 0..<values.count {
+            let key = values.base[id]
             var slot = Int(truncatingIfNeeded: mix(key)) & mask
             while slotIds[slot] >= 0 { slot = (slot + 1) & mask }
             slotKeys[slot] = key
-            slotIds[slot] = Int32(id)
+            slotIds[slot] = Int32(truncatingIfNeeded: id)
         }
     }
 }
 
-/// Byte strings to ids; the distinct values are kept back to back in `bytes` with `offsets`.
-struct BytesDictionary {
-    private(set) var offsets: [Int32] = [0]
-    private(set) var bytes: [UInt8] = []
-    private var hashes: [UInt64] = []
-    private var slotIds: [Int32]
+/// Byte strings to ids; the distinct values are kept back to back in `bytes`, value `i` at
+/// `offsets[i] ..< offsets[i + 1]`. Slots hold the full hash next to the id so most misses never touch the bytes.
+final class BytesDictionary {
+    let offsets = WriterBuffer<Int32>()
+    let bytes = WriterBuffer<UInt8>(capacity: 1 << 14)
+    private var slotHashes: UnsafeMutablePointer<UInt64>
+    private var slotIds: UnsafeMutablePointer<Int32>
     private var mask: Int
 
-    init() {
-        slotIds = [Int32](repeating: -1, count: 1024)
-        mask = 1023
+    init(slots: Int = 1024) {
+        slotHashes = .allocate(capacity: slots)
+        slotIds = .allocate(capacity: slots)
+        slotIds.initialize(repeating: -1, count: slots)
+        mask = slots - 1
+        offsets.append(0)
     }
 
-    var count: Int { hashes.count }
+    deinit {
+        slotHashes.deallocate()
+        slotIds.deallocate()
+    }
 
+    var count: Int { offsets.count - 1 }
+
+    /// The id of the `length` bytes at `value` (which may be any pointer when `length` is 0).
     @inline(__always)
-    mutating func id(for value: UnsafeRawBufferPointer) -> Int32 {
-        let hash = hashBytes(value)
+    func id(for value: UnsafeRawPointer, length: Int) -> Int32 {
+        let hash = hashBytes(value, length)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let id = slotIds[slot]
             if id < 0 { break }
-            if hashes[Int(id)] == hash && equals(Int(id), value) { return id }
+            if slotHashes[slot] == hash && equals(Int(id), value, length) { return id }
             slot = (slot + 1) & mask
         }
-        let id = Int32(hashes.count)
+        let id = Int32(truncatingIfNeeded: count)
+        slotHashes[slot] = hash
         slotIds[slot] = id
-        hashes.append(hash)
-        bytes.append(contentsOf: value)
+        bytes.append(UnsafeRawBufferPointer(start: value, count: length))
         offsets.append(Int32(truncatingIfNeeded: bytes.count))
-        if hashes.count * 2 > slotIds.count { grow() }
+        if count * 2 > mask + 1 { grow() }
         return id
     }
 
-    mutating func reset() { self = BytesDictionary() }
-
-    private func equals(_ id: Int, _ value: UnsafeRawBufferPointer) -> Bool {
-        let start = Int(offsets[id]), end = Int(offsets[id + 1])
-        guard end - start == value.count else { return false }
-        return bytes.withUnsafeBytes { stored in
-            value.count == 0 || memoryEqual(stored.baseAddress! + start, value.baseAddress!, value.count)
-        }
+    @inline(__always)
+    private func equals(_ id: Int, _ value: UnsafeRawPointer, _ length: Int) -> Bool {
+        let start = Int(offsets.base[id])
+        guard Int(offsets.base[id + 1]) - start == length else { return false }
+        return bytesEqual(UnsafeRawPointer(bytes.base + start), value, length)
     }
 
-    private mutating func grow() {
-        let slots = slotIds.count * 2
-        slotIds = [Int32](repeating: -1, count: slots)
+    private func grow() {
+        let oldSlots = mask + 1
+        let oldHashes = slotHashes, oldIds = slotIds
+        let slots = oldSlots * 2
+        slotHashes = .allocate(capacity: slots)
+        slotIds = .allocate(capacity: slots)
+        slotIds.initialize(repeating: -1, count: slots)
         mask = slots - 1
-        for (id, hash) in hashes.enumerated() {
+        for old in 0..<oldSlots where oldIds[old] >= 0 {
+            let hash = oldHashes[old]
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slotIds[slot] >= 0 { slot = (slot + 1) & mask }
-            slotIds[slot] = Int32(id)
+            slotHashes[slot] = hash
+            slotIds[slot] = oldIds[old]
         }
+        oldHashes.deallocate()
+        oldIds.deallocate()
     }
 }
 
@@ -115,38 +137,58 @@ private func mix(_ key: UInt64) -> UInt64 {
     return x ^ (x >> 32)
 }
 
-/// A fast non-cryptographic hash: 8 bytes at a time, multiply and mix.
+/// Multiplies to 128 bits and folds the halves: one strong mixing step for 16 input bytes (as in wyhash).
 @inline(__always)
-func hashBytes(_ value: UnsafeRawBufferPointer) -> UInt64 {
-    var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(value.count)
-    var i = 0
-    let n = value.count
-    while i + 8 <= n {
-        h = mix(h ^ value.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-        i += 8
-    }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while i < n {
-        tail |= UInt64(value[i]) << shift
-        shift += 8
-        i += 1
-    }
-    return mix(h ^ tail)
+private func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    let product = a.multipliedFullWidth(by: b)
+    return product.high ^ product.low
 }
 
+/// A fast non-cryptographic hash: 16 bytes per 128-bit multiply, short tails read as overlapping words.
 @inline(__always)
-private func memoryEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-    var i = 0
-    while i + 8 <= count {
-        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-            return false
+func hashBytes(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
+    let k0: UInt64 = 0xA076_1D64_78BD_642F, k1: UInt64 = 0xE703_7ED1_A0B4_28DB
+    var seed = k0 ^ UInt64(truncatingIfNeeded: n)
+    var a: UInt64 = 0, b: UInt64 = 0
+    if n > 16 {
+        var i = 0
+        while i + 16 < n {
+            seed = fold(p.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ k1,
+                        p.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self) ^ seed)
+            i += 16
         }
-        i += 8
+        a = p.loadUnaligned(fromByteOffset: n - 16, as: UInt64.self)
+        b = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    } else if n >= 8 {
+        a = p.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+        b = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    } else if n >= 4 {
+        a = UInt64(p.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+        b = UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+    } else if n > 0 {
+        a = UInt64(p.load(fromByteOffset: 0, as: UInt8.self)) << 16 | UInt64(p.load(fromByteOffset: n >> 1, as: UInt8.self)) << 8
+            | UInt64(p.load(fromByteOffset: n - 1, as: UInt8.self))
     }
-    while i < count {
-        if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
-        i += 1
+    return fold(k1 ^ UInt64(truncatingIfNeeded: n), fold(a ^ k1, b ^ seed))
+}
+
+/// Whether `n` bytes at `a` and `b` are equal; the tail is compared as an overlapping word.
+@inline(__always)
+func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+    if n >= 8 {
+        var i = 0
+        while i + 8 < n {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        return a.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
     }
+    if n >= 4 {
+        return a.loadUnaligned(fromByteOffset: 0, as: UInt32.self) == b.loadUnaligned(fromByteOffset: 0, as: UInt32.self)
+            && a.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+    }
+    for i in 0..<n where a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
     return true
 }

@@ -1,7 +1,7 @@
 import PintailCore
 
 /// The Swift types of Parquet's fixed-width physical types (INT32, INT64, FLOAT, DOUBLE).
-protocol FixedWidthValue: Comparable {
+protocol FixedWidthValue: Comparable, BitwiseCopyable {
     var bitPattern64: UInt64 { get }
     init(bitPattern64: UInt64)
     /// NaN is left out of statistics.
@@ -11,6 +11,9 @@ protocol FixedWidthValue: Comparable {
     var asMaximum: Self { get }
     /// The storage of `vector` as this type: viewed in place when the kinds match, converted otherwise.
     static func withValues<R>(of vector: Vector, column: String, _ body: (UnsafeBufferPointer<Self>) throws -> R) throws -> R
+    /// Appends `rows` of `vector` to `values`. Each conformance implements it (as `values.append(vector, rows)`) so
+    /// that the loop is compiled for the concrete type: methods of the generic writer class are not specialized.
+    static func append(_ vector: Vector, _ rows: Range<Int>, column: String, to values: inout FixedWidthChunkValues<Self>) throws
 }
 
 extension FixedWidthValue {
@@ -20,6 +23,10 @@ extension FixedWidthValue {
 }
 
 extension Int32: FixedWidthValue {
+    static func append(_ vector: Vector, _ rows: Range<Int>, column: String, to values: inout FixedWidthChunkValues<Int32>) throws {
+        try withValues(of: vector, column: column) { try values.append($0, rows, vector.validity, column: column) }
+    }
+
     var bitPattern64: UInt64 { UInt64(UInt32(bitPattern: self)) }
     init(bitPattern64: UInt64) { self.init(bitPattern: UInt32(truncatingIfNeeded: bitPattern64)) }
     var isNaNValue: Bool { false }
@@ -48,6 +55,10 @@ extension Int32: FixedWidthValue {
 }
 
 extension Int64: FixedWidthValue {
+    static func append(_ vector: Vector, _ rows: Range<Int>, column: String, to values: inout FixedWidthChunkValues<Int64>) throws {
+        try withValues(of: vector, column: column) { try values.append($0, rows, vector.validity, column: column) }
+    }
+
     var bitPattern64: UInt64 { UInt64(bitPattern: self) }
     init(bitPattern64: UInt64) { self.init(bitPattern: bitPattern64) }
     var isNaNValue: Bool { false }
@@ -64,6 +75,10 @@ extension Int64: FixedWidthValue {
 }
 
 extension Float: FixedWidthValue {
+    static func append(_ vector: Vector, _ rows: Range<Int>, column: String, to values: inout FixedWidthChunkValues<Float>) throws {
+        try withValues(of: vector, column: column) { try values.append($0, rows, vector.validity, column: column) }
+    }
+
     var bitPattern64: UInt64 { UInt64(bitPattern) }
     init(bitPattern64: UInt64) { self.init(bitPattern: UInt32(truncatingIfNeeded: bitPattern64)) }
     var isNaNValue: Bool { isNaN }
@@ -80,6 +95,10 @@ extension Float: FixedWidthValue {
 }
 
 extension Double: FixedWidthValue {
+    static func append(_ vector: Vector, _ rows: Range<Int>, column: String, to values: inout FixedWidthChunkValues<Double>) throws {
+        try withValues(of: vector, column: column) { try values.append($0, rows, vector.validity, column: column) }
+    }
+
     var bitPattern64: UInt64 { bitPattern }
     init(bitPattern64: UInt64) { self.init(bitPattern: bitPattern64) }
     var isNaNValue: Bool { isNaN }

@@ -144,7 +144,7 @@ public final class ParquetWriter {
         for writer in writers {
             let chunk = try writer.finishChunk()
             chunks.append(WrittenColumnChunk(fileOffset: output.position, chunk: chunk))
-            try output.write(chunk.bytes)
+            for part in chunk.parts { try output.write(part) }
         }
         rowGroups.append(WrittenRowGroup(fileOffset: groupOffset, rowCount: Int64(rowsInGroup), columns: chunks))
         rowsInGroup = 0
