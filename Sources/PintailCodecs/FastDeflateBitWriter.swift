@@ -6,7 +6,7 @@ struct FastDeflateBitWriter {
     /// Complete bytes written.
     var position = 0
     private var pending: UInt64 = 0
-    /// Bits in `pending` not yet counted in `position` (0...7 between calls).
+    /// Bits in `pending` not yet counted in `position` (0...7 after a `put` or `flush`).
     private(set) var pendingCount = 0
 
     init(out: UnsafeMutablePointer<UInt8>) { self.out = out }
@@ -20,6 +20,16 @@ struct FastDeflateBitWriter {
         pending = pending &>> UInt64(truncatingIfNeeded: pendingCount & ~7)
         pendingCount &= 7
     }
+
+    /// Adds bits without storing them: at most 56 bits in all may be added before the next `flush` or `put`.
+    @inline(__always)
+    mutating func add(_ bits: UInt64, _ count: Int) {
+        pending |= bits &<< UInt64(truncatingIfNeeded: pendingCount)
+        pendingCount &+= count
+    }
+
+    @inline(__always)
+    mutating func flush() { put(0, 0) }
 
     /// Pads with zero bits to a byte boundary.
     mutating func alignToByte() { put(0, (8 - pendingCount) & 7) }

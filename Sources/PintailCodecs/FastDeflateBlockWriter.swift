@@ -1,15 +1,14 @@
 /// Writes deflate blocks in one pass over the input: the codes of a dynamic Huffman block (RFC 1951 section 3.2.7)
 /// come from the previous block's frequencies, so the match finder's symbols go straight into the bit stream with no
-/// symbol buffer in between. The first block of a stream is matched twice: once to count, once to write. A block
+/// symbol buffer in between. The first block of a stream starts with counting the symbols of its first 32 KiB. A block
 /// that came out larger than its bytes stored raw is replaced by a stored block (input that does not compress).
 struct FastDeflateBlockWriter {
-    private let frequencies = FastDeflateFrequencies()
-    private var codes = FastDeflateCodeTables()
+    private var tables = FastDeflateSymbolTables()
     private var counted = false
+    private static let sampleBytes = 32 * 1024
 
     func deallocate() {
-        frequencies.deallocate()
-        codes.deallocate()
+        tables.deallocate()
     }
 
     /// Encodes window[start...] up to at least `blockEnd` (see `FastDeflateMatchFinder.findMatches`) as one block
@@ -17,25 +16,27 @@ struct FastDeflateBlockWriter {
     mutating func write(window: UnsafeMutablePointer<UInt8>, start: Int, blockEnd: Int, available: Int, final: Bool,
                         finder: FastDeflateMatchFinder, to bits: inout FastDeflateBitWriter) -> Int {
         if !counted {
-            var counter = FastDeflateSymbolCounter(frequencies: frequencies)
-            _ = finder.findMatches(window: window, start: start, blockEnd: blockEnd, available: available, sink: &counter)
+            var counter = FastDeflateSymbolCounter(tables: tables)
+            // A sample of the block is enough to choose its codes.
+            _ = finder.findMatches(window: window, start: start, blockEnd: min(blockEnd, start + Self.sampleBytes),
+                                   available: available, sink: &counter)
             finder.reset()  // the writing pass must not see the counting pass's positions ahead of it
             counted = true
         }
         // Every symbol gets a code, since this block may use symbols the previous one did not.
-        let counts = frequencies.symbolFrequencies(smoothed: true)
-        frequencies.reset()
+        let counts = tables.symbolFrequencies()
+        tables.resetCounts()
         let header = FastDeflateHeader(literalFrequencies: counts.literalLength, distanceFrequencies: counts.distance)
-        codes.fill(from: header)
+        tables.fillCodes(from: header)
 
         let before = bits
         let surelyLast = final && blockEnd == available
         bits.put(surelyLast ? 0b101 : 0b100, 3)  // BFINAL, then BTYPE 2 (dynamic Huffman)
         header.write(to: &bits)
-        var writer = FastDeflateSymbolWriter(bits: bits, frequencies: frequencies, codes: codes)
+        var writer = FastDeflateSymbolWriter(bits: bits, tables: tables)
         let end = finder.findMatches(window: window, start: start, blockEnd: blockEnd, available: available, sink: &writer)
         bits = writer.bits
-        bits.put(UInt64(codes.endOfBlock & 0xFFFF), Int(codes.endOfBlock >> 16))
+        bits.put(UInt64(tables.endOfBlock & 0xFFFF), Int(tables.endOfBlock >> 16))
 
         let last = final && end == available
         let written = (bits.position - before.position) * 8 + bits.pendingCount - before.pendingCount

@@ -8,7 +8,7 @@ final class FastDeflateEncoder {
 
     static let windowBytes = 32 * 1024
     static let chunkBytes = 1024 * 1024
-    static let blockBytes = 64 * 1024
+    static let blockBytes = 256 * 1024
     static let defaultOutputBytes = 512 * 1024
     /// Output handed to the sink once this much has built up (tests make it small to flush after every block).
     private let outputBytes: Int

@@ -47,6 +47,8 @@ struct FastDeflateMatchFinder {
         let base = UnsafeRawPointer(window)
         let table = self.table
         var p = start
+        // Literals are handed over in runs, when a match or the end ends them.
+        var literalStart = p
         let fastEnd = min(blockEnd, available - Self.lookahead)
         while p < fastEnd {
             let value = base.loadUnaligned(fromByteOffset: p, as: UInt64.self)
@@ -59,20 +61,23 @@ struct FastDeflateMatchFinder {
                 difference = value ^ base.loadUnaligned(fromByteOffset: candidate, as: UInt64.self)
             }
             if difference & 0xFFFF_FFFF != 0 {
-                sink.literal(UInt8(truncatingIfNeeded: value))
                 p &+= 1
                 continue
             }
-            var length = 0
             // Eight bytes at a time: the first difference's trailing zero bits count the equal bytes before it.
-            while difference == 0 && length < 256 {
-                length &+= 8
-                difference = base.loadUnaligned(fromByteOffset: p &+ length, as: UInt64.self)
-                    ^ base.loadUnaligned(fromByteOffset: candidate &+ length, as: UInt64.self)
+            var length = difference.trailingZeroBitCount &>> 3
+            if difference == 0 {
+                repeat {
+                    difference = base.loadUnaligned(fromByteOffset: p &+ length, as: UInt64.self)
+                        ^ base.loadUnaligned(fromByteOffset: candidate &+ length, as: UInt64.self)
+                    length &+= difference.trailingZeroBitCount &>> 3
+                } while difference == 0 && length < 258
+                length = min(length, 258)
             }
-            length = min(length &+ (difference.littleEndian.trailingZeroBitCount &>> 3), 258)
+            if p != literalStart { sink.literals(base + literalStart, count: p &- literalStart) }
             sink.match(length: length, distance: distance)
             p &+= length
+            literalStart = p
         }
         // Near `available`: byte by byte, matches bounded by the bytes there are.
         while p < blockEnd {
@@ -87,13 +92,15 @@ struct FastDeflateMatchFinder {
                 while length < limit && window[p &+ length] == window[candidate &+ length] { length &+= 1 }
             }
             if length >= 4 {
+                if p != literalStart { sink.literals(base + literalStart, count: p &- literalStart) }
                 sink.match(length: length, distance: distance)
                 p &+= length
+                literalStart = p
             } else {
-                sink.literal(window[p])
                 p &+= 1
             }
         }
+        if p != literalStart { sink.literals(base + literalStart, count: p &- literalStart) }
         return p
     }
 }

@@ -1,59 +1,73 @@
-/// Where the match finder sends each literal and match. The finder is generic over its sink, so each sink gets its
+/// Where the match finder sends literals and matches. The finder is generic over its sink, so each sink gets its
 /// own specialized loop with the calls inlined.
 protocol FastDeflateSymbolSink {
-    mutating func literal(_ byte: UInt8)
+    /// `count` (at least 1) bytes at `bytes` that found no match.
+    mutating func literals(_ bytes: UnsafeRawPointer, count: Int)
     /// `length` 3...258; `distance` 1...32768.
     mutating func match(length: Int, distance: Int)
 }
 
-/// Only counts: the first block of a stream, which has no earlier block to take its codes from, is matched once
-/// with this sink to learn its frequencies, then again with a `FastDeflateSymbolWriter`.
+/// Only counts: the first block of a stream, which has no earlier block to take its codes from, counts a sample of
+/// its symbols with this sink before a `FastDeflateSymbolWriter` writes it.
 struct FastDeflateSymbolCounter: FastDeflateSymbolSink {
-    let frequencies: FastDeflateFrequencies
-    private let distanceSymbol = FastDeflateTables.shared.distanceSymbol
-
-    init(frequencies: FastDeflateFrequencies) { self.frequencies = frequencies }
+    let tables: FastDeflateSymbolTables
 
     @inline(__always)
-    mutating func literal(_ byte: UInt8) { frequencies.literals[Int(byte)] &+= 1 }
+    mutating func literals(_ bytes: UnsafeRawPointer, count: Int) {
+        for i in 0..<count {
+            tables.count(FastDeflateSymbolTables.literalCounts, Int(bytes.load(fromByteOffset: i, as: UInt8.self)))
+        }
+    }
 
     @inline(__always)
     mutating func match(length: Int, distance: Int) {
-        frequencies.lengths[length &- 3] &+= 1
-        let d = distance &- 1
-        frequencies.distances[Int(distanceSymbol[d < 256 ? d : 256 &+ (d &>> 7)])] &+= 1
+        tables.count(FastDeflateSymbolTables.lengthCounts, length &- 3)
+        tables.count(FastDeflateSymbolTables.distanceCounts, tables.distanceSymbol(distance &- 1))
     }
 }
 
 /// Writes each symbol's Huffman code straight into the bit stream (codes chosen before the block from the previous
-/// block's frequencies) and counts the frequencies for the next block.
+/// block's counts) and counts the symbols for the next block.
 struct FastDeflateSymbolWriter: FastDeflateSymbolSink {
     var bits: FastDeflateBitWriter
-    let frequencies: FastDeflateFrequencies
-    let codes: FastDeflateCodeTables
-    private let distanceSymbol = FastDeflateTables.shared.distanceSymbol
-
-    init(bits: FastDeflateBitWriter, frequencies: FastDeflateFrequencies, codes: FastDeflateCodeTables) {
-        self.bits = bits
-        self.frequencies = frequencies
-        self.codes = codes
-    }
+    let tables: FastDeflateSymbolTables
 
     @inline(__always)
-    mutating func literal(_ byte: UInt8) {
-        frequencies.literals[Int(byte)] &+= 1
-        let entry = codes.literals[Int(byte)]
-        bits.put(UInt64(entry & 0xFFFF), Int(truncatingIfNeeded: entry &>> 16))
+    private mutating func addLiteral(_ bytes: UnsafeRawPointer, _ i: Int) {
+        let byte = Int(bytes.load(fromByteOffset: i, as: UInt8.self))
+        tables.count(FastDeflateSymbolTables.literalCounts, byte)
+        let entry = tables.base.load(fromByteOffset: FastDeflateSymbolTables.literalCodes &+ byte &<< 2, as: UInt32.self)
+        bits.add(UInt64(entry & 0xFFFF), Int(truncatingIfNeeded: entry &>> 16))
+    }
+
+    /// Up to three codes of at most 15 bits fit the accumulator (with 7 bits left over) before one flush.
+    @inline(__always)
+    mutating func literals(_ bytes: UnsafeRawPointer, count: Int) {
+        var i = 0
+        while count &- i >= 3 {
+            addLiteral(bytes, i)
+            addLiteral(bytes, i &+ 1)
+            addLiteral(bytes, i &+ 2)
+            bits.flush()
+            i &+= 3
+        }
+        if i < count {
+            addLiteral(bytes, i)
+            if i &+ 1 < count { addLiteral(bytes, i &+ 1) }
+            bits.flush()
+        }
     }
 
     @inline(__always)
     mutating func match(length: Int, distance: Int) {
-        frequencies.lengths[length &- 3] &+= 1
+        tables.count(FastDeflateSymbolTables.lengthCounts, length &- 3)
         let d = distance &- 1
-        let symbol = Int(distanceSymbol[d < 256 ? d : 256 &+ (d &>> 7)])
-        frequencies.distances[symbol] &+= 1
-        let lengthEntry = codes.lengths[length &- 3]
-        let distanceEntry = codes.distances[symbol]
+        let symbol = tables.distanceSymbol(d)
+        tables.count(FastDeflateSymbolTables.distanceCounts, symbol)
+        let lengthEntry = tables.base.load(fromByteOffset: FastDeflateSymbolTables.lengthCodes &+ (length &- 3) &<< 3,
+                                           as: UInt64.self)
+        let distanceEntry = tables.base.load(fromByteOffset: FastDeflateSymbolTables.distanceCodes &+ symbol &<< 3,
+                                             as: UInt64.self)
         // Distance code, then its extra bits (distance - 1 under the symbol's mask), after the length's bits.
         let extra = UInt64(truncatingIfNeeded: d) & (distanceEntry &>> 32)
         let distancePart = (distanceEntry & 0xFFFF) | extra &<< ((distanceEntry &>> 16) & 0xFF)
