@@ -2,21 +2,27 @@
 /// whole 64-bit accumulator and advances by its complete bytes, so there is no branch per call; the buffer needs
 /// 8 bytes of room past `position` at all times, and one `put` takes at most 56 bits.
 struct FastDeflateBitWriter {
-    var out: UnsafeMutablePointer<UInt8>
-    /// Complete bytes written.
-    var position = 0
+    let out: UnsafeMutablePointer<UInt8>
+    /// Where the next complete byte goes (a pointer rather than an index: one register fewer in the hot loops).
+    private var cursor: UnsafeMutablePointer<UInt8>
     private var pending: UInt64 = 0
     /// Bits in `pending` not yet counted in `position` (0...7 after a `put` or `flush`).
     private(set) var pendingCount = 0
 
-    init(out: UnsafeMutablePointer<UInt8>) { self.out = out }
+    init(out: UnsafeMutablePointer<UInt8>) {
+        self.out = out
+        cursor = out
+    }
+
+    /// Complete bytes written.
+    var position: Int { cursor - out }
 
     @inline(__always)
     mutating func put(_ bits: UInt64, _ count: Int) {
         pending |= bits &<< UInt64(truncatingIfNeeded: pendingCount)
         pendingCount &+= count
-        UnsafeMutableRawPointer(out + position).storeBytes(of: pending.littleEndian, as: UInt64.self)
-        position &+= pendingCount &>> 3
+        UnsafeMutableRawPointer(cursor).storeBytes(of: pending.littleEndian, as: UInt64.self)
+        cursor += pendingCount &>> 3
         pending = pending &>> UInt64(truncatingIfNeeded: pendingCount & ~7)
         pendingCount &= 7
     }
@@ -36,19 +42,19 @@ struct FastDeflateBitWriter {
 
     /// Copies raw bytes (after `alignToByte`).
     mutating func putBytes(_ source: UnsafePointer<UInt8>, count: Int) {
-        (out + position).update(from: source, count: count)
-        position += count
+        cursor.update(from: source, count: count)
+        cursor += count
     }
 
     /// Ends the stream: the last partial byte becomes part of the output. It is stored again here because a
     /// `rewind` since the last `put` left it at the old position.
     mutating func finish() {
-        UnsafeMutableRawPointer(out + position).storeBytes(of: pending.littleEndian, as: UInt64.self)
-        position += (pendingCount + 7) >> 3
+        UnsafeMutableRawPointer(cursor).storeBytes(of: pending.littleEndian, as: UInt64.self)
+        cursor += (pendingCount + 7) >> 3
         pending = 0
         pendingCount = 0
     }
 
     /// After the caller consumed `position` bytes: keeps the partial byte's bits, which the next `put` stores at 0.
-    mutating func rewind() { position = 0 }
+    mutating func rewind() { cursor = out }
 }

@@ -45,13 +45,16 @@ final class FastDeflateEncoder {
         output.deallocate()
     }
 
-    func write(_ input: UnsafeRawBufferPointer) throws {
-        guard let source = input.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+    /// Buffers `input` and compresses every full chunk; returns `crc` updated with `input` (CRC-32 computed while
+    /// copying, so the input is read once).
+    func write(_ input: UnsafeRawBufferPointer, crc: UInt32) throws -> UInt32 {
+        guard let source = input.baseAddress else { return crc }
+        var crc = crc
         var offset = 0
         let capacity = Self.windowBytes + Self.chunkBytes
         while offset < input.count {
             let n = min(input.count - offset, capacity - filled)
-            (window + filled).update(from: source + offset, count: n)
+            crc = CRC32.copy(UnsafeRawBufferPointer(start: source + offset, count: n), to: window + filled, crc: crc)
             filled += n
             offset += n
             // The bytes past the input are read (never used) by the match finder's 8-byte loads: define them.
@@ -61,6 +64,7 @@ final class FastDeflateEncoder {
                 slide()
             }
         }
+        return crc
     }
 
     /// Compresses what is left, ends the deflate stream and hands the rest of the output to the sink.

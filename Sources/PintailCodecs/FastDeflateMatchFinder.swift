@@ -32,8 +32,8 @@ struct FastDeflateMatchFinder {
 
     @inline(__always)
     private static func slot(_ eightBytes: UInt64) -> Int {
-        // The low 4 bytes, by one multiply: the product's top bits mix all of them.
-        Int(truncatingIfNeeded: ((eightBytes &<< 32) &* 0x9E37_79B9_7F4A_7C15) &>> UInt64(64 - hashBits))
+        // The low 4 bytes, by one 32-bit multiply (its constant fits the instruction): the top bits mix all of them.
+        Int(truncatingIfNeeded: (UInt32(truncatingIfNeeded: eightBytes) &* 0x9E37_79B1) &>> UInt32(32 - hashBits))
     }
 
     /// Literals and matches for window[start...] up to at least `blockEnd` (the last match may run past it, never
@@ -55,9 +55,9 @@ struct FastDeflateMatchFinder {
             let slot = Self.slot(value)
             let candidate = Int(truncatingIfNeeded: table[slot])
             table[slot] = Int32(truncatingIfNeeded: p)
-            let distance = p &- candidate
             var difference: UInt64 = 1
-            if UInt(bitPattern: distance &- 1) < 32768 {
+            // Every position in the table lies before p, so one comparison checks the distance.
+            if candidate >= p &- 32768 {
                 difference = value ^ base.loadUnaligned(fromByteOffset: candidate, as: UInt64.self)
             }
             if difference & 0xFFFF_FFFF != 0 {
@@ -75,7 +75,7 @@ struct FastDeflateMatchFinder {
                 length = min(length, 258)
             }
             if p != literalStart { sink.literals(base + literalStart, count: p &- literalStart) }
-            sink.match(length: length, distance: distance)
+            sink.match(length: length, distance: p &- candidate)
             p &+= length
             literalStart = p
         }

@@ -66,13 +66,15 @@ struct FastDeflateSymbolWriter: FastDeflateSymbolSink {
         tables.count(FastDeflateSymbolTables.distanceCounts, symbol)
         let lengthEntry = tables.base.load(fromByteOffset: FastDeflateSymbolTables.lengthCodes &+ (length &- 3) &<< 3,
                                            as: UInt64.self)
-        let distanceEntry = tables.base.load(fromByteOffset: FastDeflateSymbolTables.distanceCodes &+ symbol &<< 3,
-                                             as: UInt64.self)
-        // Distance code, then its extra bits (distance - 1 under the symbol's mask), after the length's bits.
-        let extra = UInt64(truncatingIfNeeded: d) & (distanceEntry &>> 32)
-        let distancePart = (distanceEntry & 0xFFFF) | extra &<< ((distanceEntry &>> 16) & 0xFF)
+        let codeLength = tables.base.load(fromByteOffset: FastDeflateSymbolTables.distanceShapes &+ symbol &<< 1,
+                                          as: UInt8.self)
+        let bitCount = tables.base.load(fromByteOffset: FastDeflateSymbolTables.distanceShapes &+ symbol &<< 1 &+ 1,
+                                        as: UInt8.self)
+        // The distance code followed by its extra bits (distance - 1 - base), after the length's code and extra bits.
+        let distancePart = tables.base.load(fromByteOffset: FastDeflateSymbolTables.distanceCodes &+ symbol &<< 3,
+                                            as: UInt64.self) &+ UInt64(truncatingIfNeeded: d) &<< UInt64(codeLength)
         let lengthCount = lengthEntry &>> 32
         bits.put((lengthEntry & 0xFFFF_FFFF) | distancePart &<< lengthCount,
-                 Int(truncatingIfNeeded: lengthCount &+ ((distanceEntry &>> 24) & 0xFF)))
+                 Int(truncatingIfNeeded: lengthCount) &+ Int(bitCount))
     }
 }

@@ -8,16 +8,18 @@ struct FastDeflateSymbolTables {
     static let literalCodes = 0
     /// UInt64 by length - 3: the length symbol's code followed by its extra bits in the low 32 bits, count above.
     static let lengthCodes = 1024
-    /// UInt64 by distance symbol: code in bits 0-15, code length in 16-23, code length plus extra bits in 24-31,
-    /// extra-bit mask in 32-47.
+    /// UInt64 by distance symbol: the code minus the symbol's base distance - 1 shifted past the code, so that adding
+    /// (distance - 1) << code length gives the code followed by its extra bits.
     static let distanceCodes = 3072
+    /// UInt8 pairs by distance symbol: code length, then code length plus extra bits.
+    static let distanceShapes = 5504
     /// UInt32 counts: literals by byte, matches by length - 3, distance symbols.
     static let literalCounts = 3328
     static let lengthCounts = 4352
     static let distanceCounts = 5376
     /// UInt8 distance symbol by distance - 1 up to 256, then at 256 + (distance - 1) >> 7.
-    static let distanceSymbols = 5504
-    private static let size = 6016
+    static let distanceSymbols = 5568
+    private static let size = 6080
     private static let countsSize = distanceSymbols - literalCounts
 
     /// End of block: code in the low 16 bits, its length above.
@@ -73,11 +75,13 @@ struct FastDeflateSymbolTables {
                 | UInt64(codeLength + FastDeflateTables.lengthExtra[index]) << 32
         }
         let distances = (base + Self.distanceCodes).assumingMemoryBound(to: UInt64.self)
+        let shapes = (base + Self.distanceShapes).assumingMemoryBound(to: UInt8.self)
         for symbol in 0..<30 {
-            let codeLength = UInt64(header.distanceLengths[symbol])
-            let extraBits = UInt64(FastDeflateTables.distanceExtra[symbol])
-            distances[symbol] = UInt64(header.distanceCodes[symbol]) | codeLength << 16 | (codeLength + extraBits) << 24
-                | ((1 << extraBits) - 1) << 32
+            let codeLength = Int(header.distanceLengths[symbol])
+            let baseBits = UInt64(FastDeflateTables.distanceBase[symbol] - 1) << codeLength
+            distances[symbol] = UInt64(header.distanceCodes[symbol]) &- baseBits
+            shapes[2 * symbol] = UInt8(codeLength)
+            shapes[2 * symbol + 1] = UInt8(codeLength + FastDeflateTables.distanceExtra[symbol])
         }
     }
 }

@@ -25,9 +25,8 @@ public final class FastGzipWriter {
     public func write(_ chunk: UnsafeRawBufferPointer) throws {
         guard !finished else { throw CompressError(codec: .gzip, message: "write after finish") }
         guard !chunk.isEmpty else { return }
-        crc = CRC32.update(crc, chunk)
+        crc = try encoder.write(chunk, crc: crc)
         size &+= UInt32(truncatingIfNeeded: chunk.count)
-        try encoder.write(chunk)
     }
 
     public func write(_ chunk: [UInt8]) throws {
