@@ -4,17 +4,21 @@ enum FastDeflateHuffman {
     /// Code lengths for `frequencies`, none longer than `maxBits`. At least two symbols always get a code (a
     /// complete code: zlib's inflate rejects incomplete ones), so a symbol of frequency 0 may get one too.
     static func lengths(_ frequencies: [UInt32], maxBits: Int) -> [UInt8] {
-        var used: [(frequency: UInt32, symbol: Int)] = []
-        for (symbol, frequency) in frequencies.enumerated() where frequency > 0 { used.append((frequency, symbol)) }
+        // Frequency and symbol in one integer key: plain integer sorting, no comparison closure.
+        var used: [UInt64] = []
+        used.reserveCapacity(frequencies.count)
+        for (symbol, frequency) in frequencies.enumerated() where frequency > 0 {
+            used.append(UInt64(frequency) << 16 | UInt64(symbol))
+        }
         var filler = 0
         while used.count < 2 && filler < frequencies.count {
-            if frequencies[filler] == 0 { used.append((1, filler)) }
+            if frequencies[filler] == 0 { used.append(1 << 16 | UInt64(filler)) }
             filler += 1
         }
         var lengths = [UInt8](repeating: 0, count: frequencies.count)
         guard used.count >= 2 else { return lengths }
-        used.sort { ($0.frequency, $0.symbol) < ($1.frequency, $1.symbol) }
-        let depths = leafDepths(used.map { UInt64($0.frequency) })
+        used.sort()
+        let depths = leafDepths(used.map { $0 >> 16 })
         // Count codes per length, fold the too-long ones into maxBits, then restore Kraft's equality by
         // lengthening one shorter code per unit of excess (as zlib and miniz do).
         var perLength = [Int](repeating: 0, count: maxBits + 1)
@@ -34,7 +38,7 @@ enum FastDeflateHuffman {
         var next = 0
         for length in stride(from: maxBits, through: 1, by: -1) {
             for _ in 0..<perLength[length] {
-                lengths[used[next].symbol] = UInt8(length)
+                lengths[Int(used[next] & 0xFFFF)] = UInt8(length)
                 next += 1
             }
         }
@@ -82,14 +86,14 @@ enum FastDeflateHuffman {
         var codes = [UInt32](repeating: 0, count: lengths.count)
         for (symbol, length) in lengths.enumerated() where length > 0 {
             let l = Int(length)
-            var value = nextCode[l]
+            // Reverse all 16 bits by swapping ever larger groups, then drop the 16 - l unused ones.
+            var value = UInt32(nextCode[l])
             nextCode[l] += 1
-            var reversed = 0
-            for _ in 0..<l {
-                reversed = (reversed << 1) | (value & 1)
-                value >>= 1
-            }
-            codes[symbol] = UInt32(reversed)
+            value = (value & 0x5555) << 1 | (value >> 1) & 0x5555
+            value = (value & 0x3333) << 2 | (value >> 2) & 0x3333
+            value = (value & 0x0F0F) << 4 | (value >> 4) & 0x0F0F
+            value = (value & 0x00FF) << 8 | (value >> 8) & 0x00FF
+            codes[symbol] = value >> (16 - l)
         }
         return codes
     }

@@ -1,6 +1,8 @@
-/// Greedy LZ77 for the fast deflate encoder: a one-entry hash table of 4-byte sequences over a 32 KiB window (no
+/// Greedy LZ77 for the fast deflate encoder: a one-entry hash table of 8-byte sequences over a 32 KiB window (no
 /// chains, no lazy matching). Each step loads 8 bytes once: they give the hash, and XOR against the candidate's 8
-/// bytes both checks the 4-byte minimum and measures the first 8 bytes of the match. Each literal and match goes to
+/// bytes checks them all. Matches start at 8 bytes: with one candidate per slot, the latest 4-byte repeat is often
+/// a short match that hides a longer one a byte later; on the generator's text 8-byte matches give 5% smaller
+/// output than 4-byte ones (6% fewer instructions too: fewer, longer matches). Each literal and match goes to
 /// a sink (`FastDeflateSymbolSink`): the finder is generic over it, so the symbol writer's code is inlined here.
 struct FastDeflateMatchFinder {
     static let hashBits = 15
@@ -32,8 +34,8 @@ struct FastDeflateMatchFinder {
 
     @inline(__always)
     private static func slot(_ eightBytes: UInt64) -> Int {
-        // The low 4 bytes, by one 32-bit multiply (its constant fits the instruction): the top bits mix all of them.
-        Int(truncatingIfNeeded: (UInt32(truncatingIfNeeded: eightBytes) &* 0x9E37_79B1) &>> UInt32(32 - hashBits))
+        // One multiply: the product's top bits mix all 8 bytes.
+        Int(truncatingIfNeeded: (eightBytes &* 0x9E37_79B9_7F4A_7C15) &>> UInt64(64 - hashBits))
     }
 
     /// Literals and matches for window[start...] up to at least `blockEnd` (the last match may run past it, never
@@ -60,20 +62,18 @@ struct FastDeflateMatchFinder {
             if candidate >= p &- 32768 {
                 difference = value ^ base.loadUnaligned(fromByteOffset: candidate, as: UInt64.self)
             }
-            if difference & 0xFFFF_FFFF != 0 {
+            if difference != 0 {
                 p &+= 1
                 continue
             }
             // Eight bytes at a time: the first difference's trailing zero bits count the equal bytes before it.
-            var length = difference.trailingZeroBitCount &>> 3
-            if difference == 0 {
-                repeat {
-                    difference = base.loadUnaligned(fromByteOffset: p &+ length, as: UInt64.self)
-                        ^ base.loadUnaligned(fromByteOffset: candidate &+ length, as: UInt64.self)
-                    length &+= difference.trailingZeroBitCount &>> 3
-                } while difference == 0 && length < 258
-                length = min(length, 258)
-            }
+            var length = 8
+            repeat {
+                difference = base.loadUnaligned(fromByteOffset: p &+ length, as: UInt64.self)
+                    ^ base.loadUnaligned(fromByteOffset: candidate &+ length, as: UInt64.self)
+                length &+= difference.trailingZeroBitCount &>> 3
+            } while difference == 0 && length < 258
+            length = min(length, 258)
             if p != literalStart { sink.literals(base + literalStart, count: p &- literalStart) }
             sink.match(length: length, distance: p &- candidate)
             p &+= length
