@@ -19,6 +19,10 @@ enum Arithmetic {
                                                 validity: validity) {
                 return fast
             }
+            if let fast = Decimal128Kernel.apply(op, a, b, leftType: leftType, rightType: rightType,
+                                                 resultType: resultType, validity: validity) {
+                return fast
+            }
             return try decimal(op, a.flattened(), b.flattened(), leftType: leftType, rightType: rightType, resultType: resultType,
                                validity: validity)
         }
@@ -121,7 +125,9 @@ enum Arithmetic {
     /// Rounds `n / d` half away from zero, as Presto's decimal division does.
     static func divideRounded(_ n: Int128, _ d: Int128) -> Int128 {
         let q = n / d, r = n % d
-        if (r < 0 ? -r : r) * 2 >= (d < 0 ? -d : d) { return q + ((n < 0) != (d < 0) ? -1 : 1) }
+        // 2|r| >= |d|, written so that no doubling can overflow.
+        let absR = r < 0 ? -r : r, absD = d < 0 ? -d : d
+        if absR >= absD - absR { return q + ((n < 0) != (d < 0) ? -1 : 1) }
         return q
     }
 
@@ -136,19 +142,27 @@ enum Arithmetic {
         var out = [Int128](repeating: 0, count: x.count)
         for i in 0..<x.count {
             if let validity, !validity[i] { continue }
+            // Products past Int128 are overflows too (a 38-digit value times another), not traps.
+            func times(_ p: Int128, _ q: Int128) throws -> Int128 {
+                let (v, overflow) = p.multipliedReportingOverflow(by: q)
+                if overflow { throw ExecutionError("Decimal overflow") }
+                return v
+            }
             var v: Int128
             switch op {
             case .add, .subtract:
-                let p = x[i] * fa, q = y[i] * fb
-                v = op == .add ? p + q : p - q
+                let p = try times(x[i], fa), q = try times(y[i], fb)
+                let (sum, overflow) = op == .add ? p.addingReportingOverflow(q) : p.subtractingReportingOverflow(q)
+                if overflow { throw ExecutionError("Decimal overflow") }
+                v = sum
             case .multiply:
-                v = x[i] * y[i]
+                v = try times(x[i], y[i])
             case .divide:
                 guard y[i] != 0 else { throw ExecutionError("Division by zero") }
-                v = divideRounded(x[i] * fd, y[i])
+                v = divideRounded(try times(x[i], fd), y[i])
             case .modulo:
                 guard y[i] != 0 else { throw ExecutionError("Division by zero") }
-                let p = x[i] * fa, q = y[i] * fb
+                let p = try times(x[i], fa), q = try times(y[i], fb)
                 v = p % q
             }
             guard v < limit && v > -limit else { throw ExecutionError("Decimal overflow") }
