@@ -16,7 +16,8 @@ struct FastDeflateHeader {
     private(set) var bitCount = 0
 
     init(literalFrequencies: [UInt32], distanceFrequencies: [UInt32]) {
-        literalLengths = FastDeflateHuffman.lengths(literalFrequencies, maxBits: 15)
+        // Literal/length codes of at most 14 bits let the symbol writer buffer four literals per flush.
+        literalLengths = FastDeflateHuffman.lengths(literalFrequencies, maxBits: 14)
         literalCodes = FastDeflateHuffman.reversedCodes(literalLengths)
         distanceLengths = FastDeflateHuffman.lengths(distanceFrequencies, maxBits: 15)
         distanceCodes = FastDeflateHuffman.reversedCodes(distanceLengths)

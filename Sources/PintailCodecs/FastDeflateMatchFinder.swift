@@ -68,11 +68,16 @@ struct FastDeflateMatchFinder {
             }
             // Eight bytes at a time: the first difference's trailing zero bits count the equal bytes before it.
             var length = 8
-            repeat {
+            while true {
                 difference = base.loadUnaligned(fromByteOffset: p &+ length, as: UInt64.self)
                     ^ base.loadUnaligned(fromByteOffset: candidate &+ length, as: UInt64.self)
-                length &+= difference.trailingZeroBitCount &>> 3
-            } while difference == 0 && length < 258
+                if difference != 0 {
+                    length &+= difference.littleEndian.trailingZeroBitCount &>> 3
+                    break
+                }
+                length &+= 8
+                if length >= 258 { break }
+            }
             length = min(length, 258)
             if p != literalStart { sink.literals(base + literalStart, count: p &- literalStart) }
             sink.match(length: length, distance: p &- candidate)

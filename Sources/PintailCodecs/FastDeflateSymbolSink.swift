@@ -40,20 +40,24 @@ struct FastDeflateSymbolWriter: FastDeflateSymbolSink {
         bits.add(UInt64(entry & 0xFFFF), Int(truncatingIfNeeded: entry &>> 16))
     }
 
-    /// Up to three codes of at most 15 bits fit the accumulator (with 7 bits left over) before one flush.
+    /// Four literal codes of at most 14 bits fit the accumulator (with 7 bits left over) before one flush.
     @inline(__always)
     mutating func literals(_ bytes: UnsafeRawPointer, count: Int) {
         var i = 0
-        while count &- i >= 3 {
+        while count &- i >= 4 {
             addLiteral(bytes, i)
             addLiteral(bytes, i &+ 1)
             addLiteral(bytes, i &+ 2)
+            addLiteral(bytes, i &+ 3)
             bits.flush()
-            i &+= 3
+            i &+= 4
         }
         if i < count {
             addLiteral(bytes, i)
-            if i &+ 1 < count { addLiteral(bytes, i &+ 1) }
+            if i &+ 1 < count {
+                addLiteral(bytes, i &+ 1)
+                if i &+ 2 < count { addLiteral(bytes, i &+ 2) }
+            }
             bits.flush()
         }
     }
