@@ -1,11 +1,15 @@
 /// Writes deflate blocks in one pass over the input: the codes of a dynamic Huffman block (RFC 1951 section 3.2.7)
-/// come from the previous block's frequencies, so the match finder's symbols go straight into the bit stream with no
-/// symbol buffer in between. The first block of a stream starts with counting the symbols of its first 32 KiB. A block
-/// that came out larger than its bytes stored raw is replaced by a stored block (input that does not compress).
+/// come from the symbol counts of the previous block's first 64 KiB, so the match finder's symbols go straight into
+/// the bit stream with no symbol buffer in between. The first block of a stream starts with counting the symbols of
+/// its first 32 KiB. A block that came out larger than its bytes stored raw is replaced by a stored block (input that
+/// does not compress).
 struct FastDeflateBlockWriter {
     private var tables = FastDeflateSymbolTables()
     private var counted = false
+    /// How much of a stream's first block is matched once just to count its symbols.
     private static let sampleBytes = 32 * 1024
+    /// How much of each block is counted for the next block's codes.
+    private static let countedBytes = 64 * 1024
 
     func deallocate() {
         tables.deallocate()
@@ -33,9 +37,15 @@ struct FastDeflateBlockWriter {
         let surelyLast = final && blockEnd == available
         bits.put(surelyLast ? 0b101 : 0b100, 3)  // BFINAL, then BTYPE 2 (dynamic Huffman)
         header.write(to: &bits)
-        var writer = FastDeflateSymbolWriter(bits: bits, tables: tables)
-        let end = finder.findMatches(window: window, start: start, blockEnd: blockEnd, available: available, sink: &writer)
-        bits = writer.bits
+        // Only the block's first `countedBytes` are counted for the next block's codes: a sample is enough.
+        var counting = FastDeflateSymbolWriter<FastDeflateCounted>(bits: bits, tables: tables)
+        var end = finder.findMatches(window: window, start: start, blockEnd: min(blockEnd, start + Self.countedBytes),
+                                     available: available, sink: &counting)
+        var rest = FastDeflateSymbolWriter<FastDeflateUncounted>(bits: counting.bits, tables: tables)
+        if end < blockEnd {
+            end = finder.findMatches(window: window, start: end, blockEnd: blockEnd, available: available, sink: &rest)
+        }
+        bits = rest.bits
         bits.put(UInt64(tables.endOfBlock & 0xFFFF), Int(tables.endOfBlock >> 16))
 
         let last = final && end == available

@@ -53,19 +53,16 @@ struct FastDeflateMatchFinder {
         var literalStart = p
         let fastEnd = min(blockEnd, available - Self.lookahead)
         while p < fastEnd {
-            let value = base.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-            let slot = Self.slot(value)
-            let candidate = Int(truncatingIfNeeded: table[slot])
-            table[slot] = Int32(truncatingIfNeeded: p)
-            var difference: UInt64 = 1
-            // Every position in the table lies before p, so one comparison checks the distance.
-            if candidate >= p &- 32768 {
-                difference = value ^ base.loadUnaligned(fromByteOffset: candidate, as: UInt64.self)
-            }
-            if difference != 0 {
+            // Two positions per turn (the lookahead covers p + 1 past fastEnd): one loop test per two literals.
+            var candidate = 0
+            if !isMatch(at: p, &candidate) {
                 p &+= 1
-                continue
+                if !isMatch(at: p, &candidate) {
+                    p &+= 1
+                    continue
+                }
             }
+            var difference: UInt64 = 0
             // Eight bytes at a time: the first difference's trailing zero bits count the equal bytes before it.
             var length = 8
             while true {
@@ -107,5 +104,16 @@ struct FastDeflateMatchFinder {
         }
         if p != literalStart { sink.literals(base + literalStart, count: p &- literalStart) }
         return p
+
+        /// Inserts position `q` and tells whether its candidate repeats its 8 bytes within the window.
+        @inline(__always)
+        func isMatch(at q: Int, _ candidate: inout Int) -> Bool {
+            let value = base.loadUnaligned(fromByteOffset: q, as: UInt64.self)
+            let slot = Self.slot(value)
+            candidate = Int(truncatingIfNeeded: table[slot])
+            table[slot] = Int32(truncatingIfNeeded: q)
+            // Every position in the table lies before q, so one comparison checks the distance.
+            return candidate >= q &- 32768 && base.loadUnaligned(fromByteOffset: candidate, as: UInt64.self) == value
+        }
     }
 }

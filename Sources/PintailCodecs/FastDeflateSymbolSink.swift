@@ -26,16 +26,21 @@ struct FastDeflateSymbolCounter: FastDeflateSymbolSink {
     }
 }
 
+/// Whether a `FastDeflateSymbolWriter` counts its symbols: a type parameter, so that each choice gets its own loop.
+protocol FastDeflateCounting { static var counts: Bool { get } }
+enum FastDeflateCounted: FastDeflateCounting { static var counts: Bool { true } }
+enum FastDeflateUncounted: FastDeflateCounting { static var counts: Bool { false } }
+
 /// Writes each symbol's Huffman code straight into the bit stream (codes chosen before the block from the previous
-/// block's counts) and counts the symbols for the next block.
-struct FastDeflateSymbolWriter: FastDeflateSymbolSink {
+/// block's counts) and, when `Counting` says so, counts the symbols for the next block's codes.
+struct FastDeflateSymbolWriter<Counting: FastDeflateCounting>: FastDeflateSymbolSink {
     var bits: FastDeflateBitWriter
     let tables: FastDeflateSymbolTables
 
     @inline(__always)
     private mutating func addLiteral(_ bytes: UnsafeRawPointer, _ i: Int) {
         let byte = Int(bytes.load(fromByteOffset: i, as: UInt8.self))
-        tables.count(FastDeflateSymbolTables.literalCounts, byte)
+        if Counting.counts { tables.count(FastDeflateSymbolTables.literalCounts, byte) }
         let entry = tables.base.load(fromByteOffset: FastDeflateSymbolTables.literalCodes &+ byte &<< 2, as: UInt32.self)
         bits.add(UInt64(entry & 0xFFFF), Int(truncatingIfNeeded: entry &>> 16))
     }
@@ -64,10 +69,12 @@ struct FastDeflateSymbolWriter: FastDeflateSymbolSink {
 
     @inline(__always)
     mutating func match(length: Int, distance: Int) {
-        tables.count(FastDeflateSymbolTables.lengthCounts, length &- 3)
         let d = distance &- 1
         let symbol = tables.distanceSymbol(d)
-        tables.count(FastDeflateSymbolTables.distanceCounts, symbol)
+        if Counting.counts {
+            tables.count(FastDeflateSymbolTables.lengthCounts, length &- 3)
+            tables.count(FastDeflateSymbolTables.distanceCounts, symbol)
+        }
         let lengthEntry = tables.base.load(fromByteOffset: FastDeflateSymbolTables.lengthCodes &+ (length &- 3) &<< 3,
                                            as: UInt64.self)
         let codeLength = tables.base.load(fromByteOffset: FastDeflateSymbolTables.distanceShapes &+ symbol &<< 1,
