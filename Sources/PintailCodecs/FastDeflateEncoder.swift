@@ -1,14 +1,14 @@
 /// Raw deflate (RFC 1951) tuned for speed over ratio: greedy LZ77 (`FastDeflateMatchFinder`), one dynamic Huffman
-/// block per 64 KiB of input written in the same pass (`FastDeflateBlockWriter`), or a stored block when that is
-/// smaller. Input is buffered in 1 MiB chunks after 32 KiB
-/// of history; output goes to `sink` in pieces of up to about 512 KiB. Memory is fixed (about 2.1 MiB) whatever the
-/// input size.
+/// block per 512 KiB of input written in the same pass (`FastDeflateBlockWriter`), or a stored block when that is
+/// smaller. Large blocks: building a block's codes costs about as much as coding 10 KiB of text. Input is buffered
+/// in 1 MiB chunks after 32 KiB of history; output goes to `sink` in pieces of about 512 KiB or more (a whole block
+/// is kept until it is known not to need storing raw). Memory is fixed (about 2.8 MiB) whatever the input size.
 final class FastDeflateEncoder {
     typealias Sink = (UnsafeRawBufferPointer) throws -> Void
 
     static let windowBytes = 32 * 1024
     static let chunkBytes = 1024 * 1024
-    static let blockBytes = 256 * 1024
+    static let blockBytes = 512 * 1024
     static let defaultOutputBytes = 512 * 1024
     /// Output handed to the sink once this much has built up (tests make it small to flush after every block).
     private let outputBytes: Int
