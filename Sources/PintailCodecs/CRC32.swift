@@ -1,5 +1,6 @@
 /// CRC-32 of gzip and zlib (reflected polynomial 0xEDB88320), same values as zlib's `crc32`. Slicing-by-16: each
-/// step folds 16 input bytes through 16 tables of 256 entries, about 2.4 instructions per byte against zlib's 3.9.
+/// step folds 16 input bytes through 16 tables of 256 entries: 2.5 instructions per byte against zlib's 3.9, and as
+/// fast (about 3.5 GB/s here).
 /// The tables (16 KiB) are built once for the process and never freed, so the loop reads them through a pointer.
 public enum CRC32 {
     nonisolated(unsafe) private static let tables: UnsafePointer<UInt32> = makeTables()
@@ -30,23 +31,17 @@ public enum CRC32 {
                                        toByteOffset: i &+ 8, as: UInt64.self)
             }
             // Byte k of the 16 is followed by 15 - k more bytes, so it goes through table 15 - k. Bytes 4...15 are
-            // loaded one by one: a byte load is one instruction, where extracting it from a word takes three.
+            // loaded one by one (a byte load is one instruction, where extracting it from a word takes three) and
+            // combined in pairs apart from the running CRC, so that only bytes 0...3 wait for the previous step.
+            @inline(__always) func entry(_ table: Int, _ offset: Int) -> UInt32 {
+                t[table << 8 | Int(p.load(fromByteOffset: i &+ offset, as: UInt8.self))]
+            }
+            let rest = ((entry(11, 4) ^ entry(10, 5)) ^ (entry(9, 6) ^ entry(8, 7)))
+                ^ ((entry(7, 8) ^ entry(6, 9)) ^ (entry(5, 10) ^ entry(4, 11)))
+                ^ ((entry(3, 12) ^ entry(2, 13)) ^ (entry(1, 14) ^ entry(0, 15)))
             let head = UInt32(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt32.self)) ^ c
-            var x = t[15 << 8 | Int(head & 0xFF)] ^ t[14 << 8 | Int((head >> 8) & 0xFF)]
-                ^ t[13 << 8 | Int((head >> 16) & 0xFF)] ^ t[12 << 8 | Int(head >> 24)]
-            x ^= t[11 << 8 | Int(p.load(fromByteOffset: i &+ 4, as: UInt8.self))]
-                ^ t[10 << 8 | Int(p.load(fromByteOffset: i &+ 5, as: UInt8.self))]
-                ^ t[9 << 8 | Int(p.load(fromByteOffset: i &+ 6, as: UInt8.self))]
-                ^ t[8 << 8 | Int(p.load(fromByteOffset: i &+ 7, as: UInt8.self))]
-            x ^= t[7 << 8 | Int(p.load(fromByteOffset: i &+ 8, as: UInt8.self))]
-                ^ t[6 << 8 | Int(p.load(fromByteOffset: i &+ 9, as: UInt8.self))]
-                ^ t[5 << 8 | Int(p.load(fromByteOffset: i &+ 10, as: UInt8.self))]
-                ^ t[4 << 8 | Int(p.load(fromByteOffset: i &+ 11, as: UInt8.self))]
-            x ^= t[3 << 8 | Int(p.load(fromByteOffset: i &+ 12, as: UInt8.self))]
-                ^ t[2 << 8 | Int(p.load(fromByteOffset: i &+ 13, as: UInt8.self))]
-                ^ t[1 << 8 | Int(p.load(fromByteOffset: i &+ 14, as: UInt8.self))]
-                ^ t[Int(p.load(fromByteOffset: i &+ 15, as: UInt8.self))]
-            c = x
+            c = ((t[15 << 8 | Int(head & 0xFF)] ^ t[14 << 8 | Int((head >> 8) & 0xFF)])
+                ^ (t[13 << 8 | Int((head >> 16) & 0xFF)] ^ t[12 << 8 | Int(head >> 24)])) ^ rest
             i &+= 16
         }
         while i < n {
