@@ -175,4 +175,42 @@ import Testing
         #expect(row == rows)
         #expect(mismatches == 0)
     }
+
+    /// Constant vectors (the repeated-id path, the PLAIN path and constant NULLs) mixed with flat batches.
+    @Test func constantVectorsMixWithFlatBatches() throws {
+        let folder = try WriterTestSupport.temporaryFolder("constants")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("c.parquet").path
+        let writer = try ParquetWriter(path: path, columns: [ParquetColumn(name: "d", type: .string),
+                                                             ParquetColumn(name: "p", type: .string)],
+                                       options: ParquetWriteOptions(codec: .zstd, plainColumns: ["p"]))
+        var expected: [Value] = []
+        for (i, rows) in [3000, 1500, 2500].enumerated() {
+            if i == 1 {
+                let flat = Vector(type: .string, count: rows, storage: .bytes(ByteColumn(strings: (0..<rows).map { "f\($0 % 9)" })))
+                try writer.write(Batch(columns: [flat, flat], count: rows))
+                expected += (0..<rows).map { .string("f\($0 % 9)") }
+            } else {
+                let value: Value = i == 0 ? .string("US") : .null
+                let constant = i == 0 ? Vector(value: value, type: .string, count: rows) : Vector.nulls(.string, count: rows)
+                try writer.write(Batch(columns: [constant, constant], count: rows))
+                expected += Array(repeating: value, count: rows)
+            }
+        }
+        try writer.close()
+        let file = try ParquetFile.open(path: path)
+        let reader = try file.readRowGroup(0, columns: [0, 1], batchSize: 1000)
+        var got: [[Value]] = [[], []]
+        while let batch = try reader.next() {
+            for c in 0..<2 { got[c] += (0..<batch.count).map { batch.columns[c].value(at: $0) } }
+        }
+        #expect(got[0] == expected)
+        #expect(got[1] == expected)
+
+        let required = try ParquetWriter(path: folder.appendingPathComponent("r.parquet").path,
+                                         columns: [ParquetColumn(name: "r", type: .string, nullable: false)])
+        #expect(throws: ParquetWriteError.self) {
+            try required.write(Batch(columns: [Vector.nulls(.string, count: 10)], count: 10))
+        }
+    }
 }

@@ -16,32 +16,49 @@ final class ByteArrayBounds {
     }
 
     /// Folds the values among `rows` (value `i` at `base + offsets[i] ..< base + offsets[i + 1]`, offsets already
-    /// checked by the caller) into the bounds, skipping NULL rows.
+    /// checked by the caller) into the bounds, skipping NULL rows. Most values fall strictly between the bounds'
+    /// 8-byte prefix keys and need no byte comparison.
     func fold(_ base: UnsafeRawPointer, _ offsets: UnsafePointer<Int32>, _ rows: Range<Int>, _ validity: Bitmap?) {
         var minPointer = UnsafeRawPointer(minimum.base), minLength = minimum.count
         var maxPointer = UnsafeRawPointer(maximum.base), maxLength = maximum.count
+        var minKey = prefixKey(minPointer, minLength), maxKey = prefixKey(maxPointer, maxLength)
         var has = !isEmpty
         var minChanged = false, maxChanged = false
         for i in rows {
             if let validity, !validity[i] { continue }
             let start = Int(offsets[i]), length = Int(offsets[i + 1]) - start
             let p = base + start
+            let key = prefixKey(p, length)
             if !has {
-                minPointer = p; minLength = length
-                maxPointer = p; maxLength = length
+                minPointer = p; minLength = length; minKey = key
+                maxPointer = p; maxLength = length; maxKey = key
                 has = true; minChanged = true; maxChanged = true
                 continue
             }
+            if key > minKey && key < maxKey { continue }
             if compare(p, length, minPointer, minLength) < 0 {
-                minPointer = p; minLength = length; minChanged = true
+                minPointer = p; minLength = length; minKey = key; minChanged = true
             } else if compare(p, length, maxPointer, maxLength) > 0 {
-                maxPointer = p; maxLength = length; maxChanged = true
+                maxPointer = p; maxLength = length; maxKey = key; maxChanged = true
             }
         }
         guard has else { return }
         isEmpty = false
         if minChanged { Self.store(minPointer, minLength, in: minimum) }
         if maxChanged { Self.store(maxPointer, maxLength, in: maximum) }
+    }
+
+    /// The first 8 bytes as a big-endian number, zero-padded (sign bit flipped for decimals): a strictly smaller
+    /// key means a strictly smaller value, so values strictly between the bounds' keys are skipped.
+    @inline(__always)
+    private func prefixKey(_ p: UnsafeRawPointer, _ length: Int) -> UInt64 {
+        var key: UInt64 = 0
+        if length >= 8 {
+            key = p.loadUnaligned(as: UInt64.self).bigEndian
+        } else {
+            for i in 0..<length { key |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << UInt64(56 - 8 * i) }
+        }
+        return signedFirstByte ? key ^ (1 << 63) : key
     }
 
     /// Folds one value.

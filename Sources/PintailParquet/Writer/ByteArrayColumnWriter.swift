@@ -8,6 +8,7 @@ final class ByteArrayColumnWriter: ColumnWriter {
     private let fixedWidth: Int
     private var dictionary = BytesDictionary()
     private let ids = WriterBuffer<UInt32>()
+    /// PLAIN page values, after `pageGap` free bytes for the levels.
     private let plain: WriterBuffer<UInt8>
     private var useDictionary: Bool
     private var fallBackAfterPage = false
@@ -20,7 +21,10 @@ final class ByteArrayColumnWriter: ColumnWriter {
         useDictionary = settings.dictionaryEnabled
         bounds = ByteArrayBounds(signedFirstByte: fixedWidth > 0)
         // A PLAIN-only column fills whole pages: size the buffer for one up front rather than growing it.
-        plain = WriterBuffer(capacity: settings.dictionaryEnabled ? 1 << 16 : min(settings.pageBytes + (1 << 16), 1 << 24))
+        let plain = WriterBuffer<UInt8>(
+            capacity: settings.dictionaryEnabled ? 1 << 16 : min(settings.pageBytes + (1 << 16), 1 << 24))
+        plain.count = ColumnWriter.pageGap
+        self.plain = plain
         super.init(column: column, layout: layout, settings: settings, compressor: compressor)
     }
 
@@ -39,11 +43,32 @@ final class ByteArrayColumnWriter: ColumnWriter {
         default:
             throw ParquetWriteError.schemaMismatch("column '\(column.name)' cannot store a \(vector.type) vector")
         }
+        updateFallback()
+    }
+
+    /// Decides, after each batch of values, whether the dictionary is dropped after the current page.
+    private func updateFallback() {
         if useDictionary && !fallBackAfterPage {
             let tooLarge = dictionary.bytes.count + 4 * dictionary.count > settings.dictionaryPageBytes
             let mostlyDistinct = chunkValues >= 4096 && dictionary.count * 10 > chunkValues * 9
             fallBackAfterPage = tooLarge || mostlyDistinct
         }
+    }
+
+    /// A constant's value while the dictionary is on: one lookup, then the same id `count` times.
+    override func appendRepeated(_ single: Vector, count: Int) throws -> Bool {
+        guard useDictionary, case .bytes(let values) = single.storage, values.offsets.count >= 2 else { return false }
+        let start = Int(values.offsets[0]), end = Int(values.offsets[1])
+        guard start >= 0, start <= end, end <= values.bytes.count else { return false }
+        let id = values.bytes.withUnsafeBytes { raw in
+            dictionary.id(for: (raw.baseAddress ?? UnsafeRawPointer(ids.base)) + start, length: end - start)
+        }
+        ids.reserve(count)
+        ids.end.initialize(repeating: UInt32(bitPattern: id), count: count)
+        ids.count += count
+        chunkValues += count
+        updateFallback()
+        return true
     }
 
     /// The whole-range paths: offsets checked once per value in a first pass, then one tight loop.
@@ -145,8 +170,12 @@ final class ByteArrayColumnWriter: ColumnWriter {
 
     override func estimatedPageBytes() -> Int {
         if fallBackAfterPage { return Int.max }
-        return useDictionary ? ids.count * 2 : plain.count
+        return useDictionary ? ids.count * 2 : plain.count - ColumnWriter.pageGap
     }
+
+    override func gappedPlainValues() -> WriterBuffer<UInt8>? { useDictionary ? nil : plain }
+
+    override func clearPageValues() { plain.count = ColumnWriter.pageGap }
 
     override func encodePageValues(into body: WriterBuffer<UInt8>) throws -> WriterEncoding {
         if useDictionary && dictionary.count == 0 { return .plain }  // only NULLs so far
@@ -159,8 +188,8 @@ final class ByteArrayColumnWriter: ColumnWriter {
             }
             return .rleDictionary
         }
-        body.append(plain.rawBuffer)
-        plain.removeAll()
+        body.append(UnsafeRawBufferPointer(rebasing: plain.rawBuffer[ColumnWriter.pageGap...]))
+        clearPageValues()
         return .plain
     }
 

@@ -2,12 +2,16 @@
 /// Open addressing with linear probing over raw slot arrays (at most half full): no per-value allocation or
 /// bounds checks. One dictionary per column chunk; callers replace it with a fresh one per chunk.
 
-/// 64-bit bit patterns (every fixed-width physical type fits) to ids.
+/// 64-bit bit patterns (every fixed-width physical type fits) to ids. Keys below 2^16 (small counts, years,
+/// dates as days) index a direct table instead of the hash table: no hashing or probing for them.
 final class FixedWidthDictionary {
     let values = WriterBuffer<UInt64>()
     private var slotKeys: UnsafeMutablePointer<UInt64>
     private var slotIds: UnsafeMutablePointer<Int32>
     private var mask: Int
+    /// Ids of keys below `directKeys`, -1 where absent; allocated at the first such key.
+    private var direct: UnsafeMutablePointer<Int32>?
+    private static let directKeys = 1 << 16
 
     init(slots: Int = 2048) {
         slotKeys = .allocate(capacity: slots)
@@ -19,12 +23,40 @@ final class FixedWidthDictionary {
     deinit {
         slotKeys.deallocate()
         slotIds.deallocate()
+        direct?.deallocate()
     }
 
     var count: Int { values.count }
 
     @inline(__always)
     func id(for key: UInt64) -> Int32 {
+        if key < UInt64(Self.directKeys), let direct {
+            let id = direct[Int(key)]
+            if id >= 0 { return id }
+            let newId = Int32(truncatingIfNeeded: values.count)
+            direct[Int(key)] = newId
+            values.append(key)
+            return newId
+        }
+        return hashedId(for: key)
+    }
+
+    /// Forgets every key, keeping the allocated tables.
+    func reset() {
+        if let direct {
+            for key in values.buffer where key < UInt64(Self.directKeys) { direct[Int(key)] = -1 }
+        }
+        slotIds.update(repeating: -1, count: mask + 1)
+        values.removeAll()
+    }
+
+    private func hashedId(for key: UInt64) -> Int32 {
+        if key < UInt64(Self.directKeys) {  // the first small key: set up the direct table
+            let table = UnsafeMutablePointer<Int32>.allocate(capacity: Self.directKeys)
+            table.initialize(repeating: -1, count: Self.directKeys)
+            direct = table
+            return id(for: key)
+        }
         var slot = Int(truncatingIfNeeded: mix(key)) & mask
         while true {
             let id = slotIds[slot]
@@ -50,6 +82,7 @@ final class FixedWidthDictionary {
         mask = slots - 1
         for id in 0..<values.count {
             let key = values.base[id]
+            if key < UInt64(Self.directKeys) { continue }  // in the direct table
             var slot = Int(truncatingIfNeeded: mix(key)) & mask
             while slotIds[slot] >= 0 { slot = (slot + 1) & mask }
             slotKeys[slot] = key

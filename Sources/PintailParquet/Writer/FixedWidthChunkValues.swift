@@ -3,7 +3,7 @@ import PintailCore
 /// The buffered values of one fixed-width column chunk: dictionary ids (or PLAIN values) of the current page, the
 /// chunk's dictionary and its bounds. Its methods run specialized per type (see `FixedWidthValue.append`).
 struct FixedWidthChunkValues<T: FixedWidthValue> {
-    var dictionary = FixedWidthDictionary()
+    let dictionary = FixedWidthDictionary()
     let ids = WriterBuffer<UInt32>()
     let plain = WriterBuffer<T>()
     var useDictionary: Bool

@@ -44,7 +44,7 @@ final class FixedWidthColumnWriter<T: FixedWidthValue>: ColumnWriter {
 
     override func takeDictionaryPage() throws -> (values: [UInt8], count: Int)? {
         defer {
-            values.dictionary = FixedWidthDictionary()
+            values.dictionary.reset()
             values.chunkValues = 0
         }
         guard values.dictionary.count > 0 else { return nil }

@@ -55,19 +55,33 @@ enum RleHybridEncoder {
         }
     }
 
-    /// Bit-packs `range`, zero-padding the last group of 8. Full 32-bit words are stored at once.
+    /// Bit-packs `range`, zero-padding the last group of 8. Widths up to 16 pack whole groups into one 128-bit
+    /// word each; wider values and the last partial group go through a bit accumulator that stores 32-bit words.
     private static func bitPack(_ values: UnsafePointer<UInt32>, _ range: Range<Int>, bitWidth: Int,
                                 into out: WriterBuffer<UInt8>) {
         let groups = (range.count + 7) / 8
-        out.reserve(10 + groups * bitWidth)
+        out.reserve(10 + groups * bitWidth + 16)  // 16: whole-group stores may write past the group's bytes
         varint(UInt64(groups) << 1 | 1, into: out)
         let start = out.end
         var dst = UnsafeMutableRawPointer(start)
+        var idx = range.lowerBound
+        if bitWidth <= 16 {
+            let w = UInt128(bitWidth)
+            while idx + 8 <= range.upperBound {
+                var word: UInt128 = 0
+                for k in 0..<8 { word |= UInt128(values[idx + k]) << (UInt128(k) &* w) }
+                dst.storeBytes(of: UInt64(truncatingIfNeeded: word).littleEndian, as: UInt64.self)
+                (dst + 8).storeBytes(of: UInt64(truncatingIfNeeded: word >> 64).littleEndian, as: UInt64.self)
+                dst += bitWidth
+                idx += 8
+            }
+        }
         var accumulator: UInt64 = 0
         var bits = 0
-        let width = UInt64(bitWidth)
-        for idx in range {
-            accumulator |= UInt64(values[idx]) << UInt64(bits)
+        let padded = range.lowerBound + groups * 8
+        while idx < padded {
+            let v = idx < range.upperBound ? UInt64(values[idx]) : 0
+            accumulator |= v << UInt64(bits)
             bits &+= bitWidth
             if bits >= 32 {
                 dst.storeBytes(of: UInt32(truncatingIfNeeded: accumulator).littleEndian, as: UInt32.self)
@@ -75,16 +89,7 @@ enum RleHybridEncoder {
                 accumulator >>= 32
                 bits &-= 32
             }
-        }
-        // Zero padding up to the group boundary: only the bit count moves.
-        for _ in 0..<(groups * 8 - range.count) {
-            bits &+= Int(width)
-            if bits >= 32 {
-                dst.storeBytes(of: UInt32(truncatingIfNeeded: accumulator).littleEndian, as: UInt32.self)
-                dst += 4
-                accumulator >>= 32
-                bits &-= 32
-            }
+            idx += 1
         }
         while bits > 0 {  // groups * 8 * bitWidth bits in all: whole bytes remain
             dst.storeBytes(of: UInt8(truncatingIfNeeded: accumulator), as: UInt8.self)
