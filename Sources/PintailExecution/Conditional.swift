@@ -1,48 +1,83 @@
 import PintailCore
 
-/// CASE and COALESCE: each row takes the value of the first branch that applies.
+/// CASE and COALESCE: each row takes the value of the first branch that applies. Like Trino, a branch is evaluated
+/// only for the rows that take it (`CASE WHEN d <> 0 THEN n / d END` never divides by zero, `COALESCE(x, f(y))`
+/// calls f only where x is NULL): each branch runs over the batch sliced to its rows.
 enum Conditional {
     static func caseWhen(_ batch: Batch, _ conditions: [CompiledExpression], _ results: [CompiledExpression],
                          _ fallback: CompiledExpression?, type: DataType) throws -> Vector {
         let n = batch.count
-        var choice = [Int](repeating: -1, count: n)
+        // The branch of each row: a result's index, or results.count for the ELSE branch.
+        var choice = [Int](repeating: results.count, count: n)
+        var decided = [Bool](repeating: false, count: n)
         var undecided = n
         for (k, condition) in conditions.enumerated() where undecided > 0 {
-            let c = try condition(batch)
-            for i in 0..<n where choice[i] == -1 && c.isValid(i) && c.boolValue(at: i) {
+            // Later conditions only see the rows no earlier one took.
+            let rows = undecided == n ? nil : (0..<n).filter { !decided[$0] }.map { Int32($0) }
+            let c = try condition(rows.map { batch.sliced($0) } ?? batch)
+            for j in 0..<c.count where c.isValid(j) && c.boolValue(at: j) {
+                let i = rows.map { Int($0[j]) } ?? j
                 choice[i] = k
+                decided[i] = true
                 undecided -= 1
             }
         }
-        var sources: [Vector?] = try results.map { Optional(try $0(batch)) }
-        sources.append(try fallback.map { try $0(batch) })
-        return pick(choice.map { $0 == -1 ? sources.count - 1 : $0 }, sources, count: n, type: type)
+        return try pick(choice, branches: results + [fallback ?? { _ in Vector.nulls(type, count: 0) }],
+                        hasFallback: fallback != nil, batch: batch, type: type)
     }
 
     static func coalesce(_ batch: Batch, _ parts: [CompiledExpression], type: DataType) throws -> Vector {
         let n = batch.count
+        var values: [Vector] = []
+        var rowsOf: [[Int32]?] = []
+        // Row i's part, and its position in that part's slice; -1 while every part so far was NULL.
         var choice = [Int](repeating: -1, count: n)
-        var sources: [Vector?] = []
+        var position = [Int](repeating: 0, count: n)
+        var open: [Int32]? = nil  // rows still NULL (nil: all rows)
         for part in parts {
-            let v = try part(batch)
-            let k = sources.count
-            sources.append(v)
-            for i in 0..<n where choice[i] == -1 && v.isValid(i) { choice[i] = k }
-            if !choice.contains(-1) { break }
+            let v = try part(open.map { batch.sliced($0) } ?? batch)
+            let k = values.count
+            var stillOpen: [Int32] = []
+            for j in 0..<v.count {
+                let i = open.map { Int($0[j]) } ?? j
+                if v.isValid(j) { choice[i] = k; position[i] = j } else { stillOpen.append(Int32(i)) }
+            }
+            values.append(v)
+            rowsOf.append(open)
+            if stillOpen.isEmpty { break }
+            open = stillOpen
         }
-        return pick(choice, sources, count: n, type: type)
+        if let only = values.first, rowsOf.count == 1, !choice.contains(-1) { return only }
+        var b = VectorBuilder(type: type, capacity: n)
+        for i in 0..<n {
+            if choice[i] >= 0 { b.append(values[choice[i]].value(at: position[i])) } else { b.appendNull() }
+        }
+        return b.finish()
     }
 
-    /// Row i takes row i of `sources[choice[i]]` (NULL when the choice is -1 or the source is absent).
-    private static func pick(_ choice: [Int], _ sources: [Vector?], count: Int, type: DataType) -> Vector {
-        // When every row picks the same source, return it as it is.
-        if let first = choice.first, choice.allSatisfy({ $0 == first }), first >= 0, first < sources.count, let v = sources[first] {
-            return v
+    /// Evaluates each branch over the rows that chose it and assembles the rows in order. The last branch is ELSE
+    /// (NULL when `hasFallback` is false).
+    private static func pick(_ choice: [Int], branches: [CompiledExpression], hasFallback: Bool, batch: Batch,
+                             type: DataType) throws -> Vector {
+        let n = batch.count
+        let last = branches.count - 1
+        // Every row takes the same branch: evaluate it over the whole batch and return it as it is.
+        if let first = choice.first, choice.allSatisfy({ $0 == first }) {
+            return first == last && !hasFallback ? Vector.nulls(type, count: n) : try branches[first](batch)
         }
-        var b = VectorBuilder(type: type, capacity: count)
-        for i in 0..<count {
-            let k = choice[i]
-            if k >= 0, k < sources.count, let v = sources[k] { b.append(v.value(at: i)) } else { b.appendNull() }
+        var rows = [[Int32]](repeating: [], count: branches.count)
+        var position = [Int](repeating: 0, count: n)
+        for i in 0..<n {
+            position[i] = rows[choice[i]].count
+            rows[choice[i]].append(Int32(i))
+        }
+        var values: [Vector?] = []
+        for (k, branch) in branches.enumerated() {
+            values.append(rows[k].isEmpty || (k == last && !hasFallback) ? nil : try branch(batch.sliced(rows[k])))
+        }
+        var b = VectorBuilder(type: type, capacity: n)
+        for i in 0..<n {
+            if let v = values[choice[i]] { b.append(v.value(at: position[i])) } else { b.appendNull() }
         }
         return b.finish()
     }

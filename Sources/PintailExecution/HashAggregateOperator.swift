@@ -7,7 +7,10 @@ final class HashAggregateOperator: Operator {
     private let input: Operator
     private let keys: [CompiledExpression]
     private let keyTypes: [DataType]
-    private let arguments: [[CompiledExpression]]
+    /// Every aggregate's arguments, one after another (repeated subexpressions computed once per batch).
+    private let arguments: SharedSubexpressions
+    /// How many arguments each aggregate takes, in order.
+    private let argumentCounts: [Int]
     private let states: [AggregateState]
     private var table = GroupTable()
     private var keyColumns: GroupKeyColumns
@@ -22,9 +25,10 @@ final class HashAggregateOperator: Operator {
         self.input = input
         self.keys = try keys.map(ExpressionCompiler.compile)
         keyTypes = keys.map(\.type)
-        arguments = try aggregates.map { call in
-            try call.arguments.map { try ExpressionCompiler.compile(Self.withoutWidening($0, in: call)) }
-        }
+        arguments = try SharedSubexpressions(aggregates.flatMap { call in
+            call.arguments.map { Self.withoutWidening($0, in: call) }
+        })
+        argumentCounts = aggregates.map(\.arguments.count)
         states = try aggregates.map(AggregateStates.make)
         keyColumns = GroupKeyColumns(types: keys.map(\.type))
     }
@@ -55,8 +59,12 @@ final class HashAggregateOperator: Operator {
                 keyColumns.append(keyVectors, rows: newRows)
                 groupCount = table.count
             }
+            let values = try arguments.evaluate(batch)
+            var first = 0
             for (a, state) in states.enumerated() {
-                try state.update(groups: groups, groupCount: groupCount, arguments: try arguments[a].map { try $0(batch) })
+                try state.update(groups: groups, groupCount: groupCount,
+                                 arguments: Array(values[first..<first + argumentCounts[a]]))
+                first += argumentCounts[a]
             }
         }
     }
