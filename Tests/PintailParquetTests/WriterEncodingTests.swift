@@ -49,7 +49,8 @@ import Testing
     @Test func probingRleScanMatchesTheReference() {
         var rng = SystemRandomNumberGenerator()
         for trial in 0..<400 {
-            let bitWidth = [1, 2, 3, 5, 8, 13, 17, 24, 32][trial % 9]
+            let widths = Array(1...17) + [24, 31, 32]
+            let bitWidth = widths[trial % widths.count]
             let limit = bitWidth == 32 ? UInt32.max : (UInt32(1) << UInt32(bitWidth)) - 1
             var values: [UInt32] = []
             let count = Int.random(in: 0...300, using: &rng)
@@ -211,6 +212,32 @@ import Testing
                                          columns: [ParquetColumn(name: "r", type: .string, nullable: false)])
         #expect(throws: ParquetWriteError.self) {
             try required.write(Batch(columns: [Vector.nulls(.string, count: 10)], count: 10))
+        }
+    }
+
+    /// Small keys (direct table, grown on demand) and large ones (hash table) get insertion-order ids; reset forgets.
+    @Test func fixedWidthDictionaryMixesDirectAndHashedKeys() {
+        var rng = SystemRandomNumberGenerator()
+        let dictionary = FixedWidthDictionary()
+        for round in 0..<2 {
+            var reference: [UInt64: Int32] = [:]
+            for _ in 0..<30_000 {
+                let key: UInt64 = switch Int.random(in: 0..<4, using: &rng) {
+                case 0: UInt64.random(in: 0..<300, using: &rng)
+                case 1: UInt64.random(in: 0..<(1 << 16), using: &rng)
+                case 2: UInt64.random(in: (1 << 16)..<(1 << 17), using: &rng)
+                default: UInt64.random(in: 0...UInt64.max, using: &rng)
+                }
+                let id = dictionary.id(for: key)
+                if let known = reference[key] { #expect(id == known) } else {
+                    #expect(id == Int32(reference.count), "round \(round)")
+                    reference[key] = id
+                }
+            }
+            #expect(dictionary.count == reference.count)
+            for (key, id) in reference { #expect(dictionary.values.base[Int(id)] == key) }
+            dictionary.reset()
+            #expect(dictionary.count == 0)
         }
     }
 }

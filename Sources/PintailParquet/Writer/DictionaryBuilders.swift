@@ -3,34 +3,38 @@
 /// bounds checks. One dictionary per column chunk; callers replace it with a fresh one per chunk.
 
 /// 64-bit bit patterns (every fixed-width physical type fits) to ids. Keys below 2^16 (small counts, years,
-/// dates as days) index a direct table instead of the hash table: no hashing or probing for them.
+/// dates as days) index a direct table instead of the hash table: no hashing or probing for them. The table
+/// grows with the largest such key, so columns of small numbers keep it small.
 final class FixedWidthDictionary {
     let values = WriterBuffer<UInt64>()
     private var slotKeys: UnsafeMutablePointer<UInt64>
     private var slotIds: UnsafeMutablePointer<Int32>
     private var mask: Int
-    /// Ids of keys below `directKeys`, -1 where absent; allocated at the first such key.
-    private var direct: UnsafeMutablePointer<Int32>?
-    private static let directKeys = 1 << 16
+    /// Ids of keys below `directCount`, -1 where absent.
+    private var direct: UnsafeMutablePointer<Int32>
+    private var directCount = 256
+    private static let directLimit = 1 << 16
 
     init(slots: Int = 2048) {
         slotKeys = .allocate(capacity: slots)
         slotIds = .allocate(capacity: slots)
         slotIds.initialize(repeating: -1, count: slots)
         mask = slots - 1
+        direct = .allocate(capacity: directCount)
+        direct.initialize(repeating: -1, count: directCount)
     }
 
     deinit {
         slotKeys.deallocate()
         slotIds.deallocate()
-        direct?.deallocate()
+        direct.deallocate()
     }
 
     var count: Int { values.count }
 
     @inline(__always)
     func id(for key: UInt64) -> Int32 {
-        if key < UInt64(Self.directKeys), let direct {
+        if key < UInt64(directCount) {
             let id = direct[Int(key)]
             if id >= 0 { return id }
             let newId = Int32(truncatingIfNeeded: values.count)
@@ -38,23 +42,28 @@ final class FixedWidthDictionary {
             values.append(key)
             return newId
         }
-        return hashedId(for: key)
+        return otherId(for: key)
     }
 
     /// Forgets every key, keeping the allocated tables.
     func reset() {
-        if let direct {
-            for key in values.buffer where key < UInt64(Self.directKeys) { direct[Int(key)] = -1 }
-        }
+        for key in values.buffer where key < UInt64(directCount) { direct[Int(key)] = -1 }
         slotIds.update(repeating: -1, count: mask + 1)
         values.removeAll()
     }
 
-    private func hashedId(for key: UInt64) -> Int32 {
-        if key < UInt64(Self.directKeys) {  // the first small key: set up the direct table
-            let table = UnsafeMutablePointer<Int32>.allocate(capacity: Self.directKeys)
-            table.initialize(repeating: -1, count: Self.directKeys)
+    /// Keys outside the direct table: small ones grow it, the rest go to the hash table.
+    private func otherId(for key: UInt64) -> Int32 {
+        if key < UInt64(Self.directLimit) {
+            var grown = directCount
+            while UInt64(grown) <= key { grown *= 2 }
+            let table = UnsafeMutablePointer<Int32>.allocate(capacity: grown)
+            table.initialize(repeating: -1, count: grown)
+            // Every key below 2^16 met so far is in the old table (it grows before taking one): copy it over.
+            table.update(from: direct, count: directCount)
+            direct.deallocate()
             direct = table
+            directCount = grown
             return id(for: key)
         }
         var slot = Int(truncatingIfNeeded: mix(key)) & mask
@@ -82,7 +91,7 @@ final class FixedWidthDictionary {
         mask = slots - 1
         for id in 0..<values.count {
             let key = values.base[id]
-            if key < UInt64(Self.directKeys) { continue }  // in the direct table
+            if key < UInt64(directCount) { continue }  // in the direct table
             var slot = Int(truncatingIfNeeded: mix(key)) & mask
             while slotIds[slot] >= 0 { slot = (slot + 1) & mask }
             slotKeys[slot] = key

@@ -55,8 +55,8 @@ enum RleHybridEncoder {
         }
     }
 
-    /// Bit-packs `range`, zero-padding the last group of 8. Widths up to 16 pack whole groups into one 128-bit
-    /// word each; wider values and the last partial group go through a bit accumulator that stores 32-bit words.
+    /// Bit-packs `range`, zero-padding the last group of 8. Widths up to 16 pack whole groups into two 64-bit
+    /// words each; wider values and the last partial group go through a bit accumulator that stores 32-bit words.
     private static func bitPack(_ values: UnsafePointer<UInt32>, _ range: Range<Int>, bitWidth: Int,
                                 into out: WriterBuffer<UInt8>) {
         let groups = (range.count + 7) / 8
@@ -65,16 +65,25 @@ enum RleHybridEncoder {
         let start = out.end
         var dst = UnsafeMutableRawPointer(start)
         var idx = range.lowerBound
-        if bitWidth <= 16 {
-            let w = UInt128(bitWidth)
-            while idx + 8 <= range.upperBound {
-                var word: UInt128 = 0
-                for k in 0..<8 { word |= UInt128(values[idx + k]) << (UInt128(k) &* w) }
-                dst.storeBytes(of: UInt64(truncatingIfNeeded: word).littleEndian, as: UInt64.self)
-                (dst + 8).storeBytes(of: UInt64(truncatingIfNeeded: word >> 64).littleEndian, as: UInt64.self)
-                dst += bitWidth
-                idx += 8
-            }
+        // A literal width per case, so that the group's shifts fold to constants.
+        switch bitWidth {
+        case 1: packGroups(values, &idx, range.upperBound, &dst, width: 1)
+        case 2: packGroups(values, &idx, range.upperBound, &dst, width: 2)
+        case 3: packGroups(values, &idx, range.upperBound, &dst, width: 3)
+        case 4: packGroups(values, &idx, range.upperBound, &dst, width: 4)
+        case 5: packGroups(values, &idx, range.upperBound, &dst, width: 5)
+        case 6: packGroups(values, &idx, range.upperBound, &dst, width: 6)
+        case 7: packGroups(values, &idx, range.upperBound, &dst, width: 7)
+        case 8: packGroups(values, &idx, range.upperBound, &dst, width: 8)
+        case 9: packGroups(values, &idx, range.upperBound, &dst, width: 9)
+        case 10: packGroups(values, &idx, range.upperBound, &dst, width: 10)
+        case 11: packGroups(values, &idx, range.upperBound, &dst, width: 11)
+        case 12: packGroups(values, &idx, range.upperBound, &dst, width: 12)
+        case 13: packGroups(values, &idx, range.upperBound, &dst, width: 13)
+        case 14: packGroups(values, &idx, range.upperBound, &dst, width: 14)
+        case 15: packGroups(values, &idx, range.upperBound, &dst, width: 15)
+        case 16: packGroups(values, &idx, range.upperBound, &dst, width: 16)
+        default: break
         }
         var accumulator: UInt64 = 0
         var bits = 0
@@ -98,6 +107,28 @@ enum RleHybridEncoder {
             bits -= 8
         }
         out.count += dst - UnsafeMutableRawPointer(start)
+    }
+
+    /// Packs whole groups of 8 values of `width` bits (at most 16) into `width` bytes each, as two 64-bit stores.
+    @inline(__always)
+    private static func packGroups(_ values: UnsafePointer<UInt32>, _ idx: inout Int, _ end: Int,
+                                   _ dst: inout UnsafeMutableRawPointer, width: Int) {
+        while idx + 8 <= end {
+            var low: UInt64 = 0, high: UInt64 = 0
+            for k in 0..<8 {
+                let shift = k * width, v = UInt64(values[idx + k])
+                if shift < 64 {
+                    low |= v << UInt64(shift)
+                    if shift + width > 64 { high |= v >> UInt64(64 - shift) }
+                } else {
+                    high |= v << UInt64(shift - 64)
+                }
+            }
+            dst.storeBytes(of: low.littleEndian, as: UInt64.self)
+            (dst + 8).storeBytes(of: high.littleEndian, as: UInt64.self)
+            dst += width
+            idx += 8
+        }
     }
 
     static func varint(_ value: UInt64, into out: WriterBuffer<UInt8>) {
