@@ -51,6 +51,13 @@ enum Comparison {
             compareTyped(op, x, y, &out)
         case .list, .map, .row:
             for i in 0..<count { out[i] = op.holds(ValueOrdering.compare(a.value(at: i), b.value(at: i))) ? 1 : 0 }
+        // Same-width integers (two date columns: `l_commitdate < l_receiptdate`) compare without widening copies.
+        case .int32(let x):
+            if case .int32(let y) = b.storage { compareTyped(op, x, y, &out); break }
+            fallthrough
+        case .int64:
+            if case .int64(let x) = a.storage, case .int64(let y) = b.storage { compareTyped(op, x, y, &out); break }
+            fallthrough
         default:
             guard let x = a.int64Values() else { throw ExecutionError("internal: cannot compare \(a.type)") }
             guard let y = b.int64Values() else { throw ExecutionError("internal: cannot compare \(b.type)") }

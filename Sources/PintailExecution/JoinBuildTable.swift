@@ -14,6 +14,8 @@ final class JoinBuildTable: @unchecked Sendable {
     /// Whether each key number is the key's first build row (the typed key table), so `chainHead[k] == k`.
     let keysAreFirstRows: Bool
     private let keyTable: JoinPartitionedKeyTable?
+    /// A single integer key's values as a bitmap, when their range is dense enough (for runtime filters).
+    let keyBitmap: JoinKeyBitmap?
     private let encodedTable: GroupTable
 
     /// Builds of at least this many rows are concatenated, hashed and inserted on all threads; smaller ones on one
@@ -38,6 +40,7 @@ final class JoinBuildTable: @unchecked Sendable {
         count = n
         keyless = keys.isEmpty
         var encoded = GroupTable()
+        keyBitmap = keyValues.count == 1 ? JoinKeyBitmap(keyValues[0], count: n) : nil
         guard !keys.isEmpty, n > 0 else {
             keyTable = nil; encodedTable = encoded; chainHead = []; chainNext = []; keysAreFirstRows = false
             return

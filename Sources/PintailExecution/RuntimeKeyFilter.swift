@@ -30,10 +30,14 @@ final class RuntimeKeyFilter {
         guard active, !rows.isEmpty else { return rows }
         let probed = rows.count == batch.count ? batch : batch.sliced(rows)
         let values = try keys.map { try $0(probed).flattened() }
-        let found = try table.lookup(values, count: probed.count)
         var out: [Int32] = []
         out.reserveCapacity(rows.count)
-        for i in 0..<rows.count where found[i] >= 0 { out.append(rows[i]) }
+        // A dense single integer key tests one bit per row; otherwise the hash table is probed.
+        if values.count != 1 || table.keyBitmap?.keep(values[0], rows: rows, into: &out) != true {
+            out.removeAll(keepingCapacity: true)
+            let found = try table.lookup(values, count: probed.count)
+            for i in 0..<rows.count where found[i] >= 0 { out.append(rows[i]) }
+        }
         seen += rows.count
         kept += out.count
         if seen >= Self.trialRows && kept * 2 > seen { active = false }
