@@ -240,4 +240,16 @@ import Testing
             #expect(dictionary.count == 0)
         }
     }
+
+    @Test func copyBytesCopiesExactlyTheBytesAsked() {
+        let source = (0..<200).map { UInt8(truncatingIfNeeded: $0 &* 29 &+ 7) }
+        for length in 0..<100 {
+            var target = [UInt8](repeating: 0xEE, count: 220)
+            source.withUnsafeBytes { src in
+                target.withUnsafeMutableBytes { dst in copyBytes(dst.baseAddress! + 10, src.baseAddress! + 3, length) }
+            }
+            #expect(Array(target[10..<(10 + length)]) == Array(source[3..<(3 + length)]), "length \(length)")
+            #expect(target[0..<10].allSatisfy { $0 == 0xEE } && target[(10 + length)...].allSatisfy { $0 == 0xEE })
+        }
+    }
 }

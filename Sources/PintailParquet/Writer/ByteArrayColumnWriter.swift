@@ -148,7 +148,7 @@ final class ByteArrayColumnWriter: ColumnWriter {
                 out.storeBytes(of: base.loadUnaligned(fromByteOffset: start, as: UInt64.self), as: UInt64.self)
                 (out + 8).storeBytes(of: base.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self), as: UInt64.self)
             } else {
-                out.copyMemory(from: base + start, byteCount: length)
+                copyBytes(out, base + start, length)
             }
             out += length
         }
@@ -203,13 +203,24 @@ final class ByteArrayColumnWriter: ColumnWriter {
         guard count > 0 else { return nil }
         let base = UnsafeRawPointer(dictionary.bytes.base), offsets = dictionary.offsets.base
         bounds.fold(base, offsets, 0..<count, nil)
-        let page = WriterBuffer<UInt8>(capacity: dictionary.bytes.count + 4 * count)
-        for i in 0..<count {
-            let start = Int(offsets[i]), end = Int(offsets[i + 1])
-            if fixedWidth == 0 { page.appendUInt32(UInt32(truncatingIfNeeded: end - start)) }
-            page.append(UnsafeRawBufferPointer(start: base + start, count: end - start))
+        let prefix = fixedWidth == 0 ? 4 : 0
+        let total = dictionary.bytes.count + prefix * count
+        let page = [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
+            initialized = 0
+            guard let first = out.baseAddress else { return }
+            var dst = UnsafeMutableRawPointer(first)
+            for i in 0..<count {
+                let start = Int(offsets[i]), length = Int(offsets[i + 1]) - start
+                if prefix != 0 {
+                    dst.storeBytes(of: UInt32(truncatingIfNeeded: length).littleEndian, as: UInt32.self)
+                    dst += 4
+                }
+                copyBytes(dst, base + start, length)
+                dst += length
+            }
+            initialized = total
         }
-        return (Array(page.buffer), count)
+        return (page, count)
     }
 
     override func takeStatistics(nullCount: Int64) -> ColumnStatistics {

@@ -138,7 +138,9 @@ final class BytesDictionary {
         let id = Int32(truncatingIfNeeded: count)
         slotHashes[slot] = hash
         slotIds[slot] = id
-        bytes.append(UnsafeRawBufferPointer(start: value, count: length))
+        bytes.reserve(length)
+        copyBytes(UnsafeMutableRawPointer(bytes.end), value, length)
+        bytes.count += length
         offsets.append(Int32(truncatingIfNeeded: bytes.count))
         if count * 2 > mask + 1 { grow() }
         return id

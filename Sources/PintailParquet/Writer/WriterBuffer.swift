@@ -74,3 +74,24 @@ extension WriterBuffer where Element == UInt8 {
         UnsafeMutableRawPointer(base + offset).storeBytes(of: value.littleEndian, as: UInt32.self)
     }
 }
+
+/// Copies `n` bytes; values up to 64 bytes as 8-byte words (the last one overlapping) instead of a `memcpy` call.
+/// Reads and writes stay within the `n` bytes.
+@inline(__always)
+func copyBytes(_ dst: UnsafeMutableRawPointer, _ src: UnsafeRawPointer, _ n: Int) {
+    if n >= 8 && n <= 64 {
+        var i = 0
+        while i + 8 < n {
+            dst.storeBytes(of: src.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        dst.storeBytes(of: src.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+    } else if n >= 4 && n < 8 {
+        dst.storeBytes(of: src.loadUnaligned(fromByteOffset: 0, as: UInt32.self), as: UInt32.self)
+        dst.storeBytes(of: src.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self), toByteOffset: n - 4, as: UInt32.self)
+    } else if n < 4 {
+        for i in 0..<n { dst.storeBytes(of: src.load(fromByteOffset: i, as: UInt8.self), toByteOffset: i, as: UInt8.self) }
+    } else {
+        dst.copyMemory(from: src, byteCount: n)
+    }
+}
