@@ -10,8 +10,10 @@ struct JoinKeyBitmap: Sendable {
     let span: UInt64
     private let words: [UInt64]
 
-    /// At most this many bits per build row, and this many bits in all (16 MiB).
+    /// At most this many bits per build row unless the bitmap is small anyway (1 MiB), and this many bits in all
+    /// (16 MiB).
     static let bitsPerKey: UInt64 = 256
+    static let smallBits: UInt64 = 1 << 23
     static let maximumBits: UInt64 = 1 << 27
 
     init?(_ keys: Vector, count: Int) {
@@ -30,7 +32,9 @@ struct JoinKeyBitmap: Sendable {
             let (range, overflow) = high.subtractingReportingOverflow(low)
             guard !overflow, range >= 0 else { return nil }
             let span = UInt64(range) + 1
-            guard span <= Self.maximumBits, span <= Self.bitsPerKey * UInt64(count) else { return nil }
+            guard span <= Self.maximumBits, span <= Self.smallBits || span <= Self.bitsPerKey * UInt64(count) else {
+                return nil
+            }
             var words = [UInt64](repeating: 0, count: Int((span + 63) / 64))
             words.withUnsafeMutableBufferPointer { w in
                 for i in 0..<count where validity?[i] ?? true {
@@ -55,18 +59,20 @@ struct JoinKeyBitmap: Sendable {
     }
 
     /// Appends to `out` each of `rows` (positions in the batch `values` was computed from, one value per row of
-    /// `rows`) whose value is a build key. False when `values` has no integer storage.
-    func keep(_ values: Vector, rows: [Int32], into out: inout [Int32]) -> Bool {
+    /// `rows`; nil: every row of `values`) whose value is a build key. False when `values` has no integer storage.
+    func keep(_ values: Vector, rows: [Int32]?, into out: inout [Int32]) -> Bool {
         let flat = values.flattened()
         let validity = flat.validity
+        let count = rows?.count ?? flat.count
         func run<T: FixedWidthInteger & SignedInteger>(_ v: [T]) -> Bool {
-            guard v.count >= rows.count else { return false }
+            guard v.count >= count else { return false }
             words.withUnsafeBufferPointer { w in
                 v.withUnsafeBufferPointer { v in
-                    for i in 0..<rows.count {
+                    for i in 0..<count {
                         let offset = UInt64(bitPattern: Int64(v[i]) &- minimum)
-                        guard offset < span, validity?[i] ?? true else { continue }
-                        if w[Int(offset >> 6)] & (1 << (offset & 63)) != 0 { out.append(rows[i]) }
+                        // Out of range, or its bit clear: most rows of a selective join stop here.
+                        guard offset < span, w[Int(offset >> 6)] & (1 << (offset & 63)) != 0 else { continue }
+                        if validity?[i] ?? true { out.append(rows?[i] ?? Int32(i)) }
                     }
                 }
             }

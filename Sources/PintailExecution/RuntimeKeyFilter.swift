@@ -25,22 +25,30 @@ final class RuntimeKeyFilter {
         self.table = table
     }
 
-    /// The rows among `rows` of `batch` whose keys the build side holds.
-    func keep(_ batch: Batch, rows: [Int32]) throws -> [Int32] {
-        guard active, !rows.isEmpty else { return rows }
-        let probed = rows.count == batch.count ? batch : batch.sliced(rows)
+    /// The rows among `rows` of `batch` (all of them when nil) whose keys the build side holds.
+    func keep(_ batch: Batch, rows: [Int32]?) throws -> [Int32] {
+        let count = rows?.count ?? batch.count
+        guard active, count > 0 else { return rows ?? Self.allRows(batch.count) }
+        let probed = rows.map { $0.count == batch.count ? batch : batch.sliced($0) } ?? batch
         let values = try keys.map { try $0(probed).flattened() }
         var out: [Int32] = []
-        out.reserveCapacity(rows.count)
         // A dense single integer key tests one bit per row; otherwise the hash table is probed.
         if values.count != 1 || table.keyBitmap?.keep(values[0], rows: rows, into: &out) != true {
             out.removeAll(keepingCapacity: true)
             let found = try table.lookup(values, count: probed.count)
-            for i in 0..<rows.count where found[i] >= 0 { out.append(rows[i]) }
+            for i in 0..<count where found[i] >= 0 { out.append(rows?[i] ?? Int32(i)) }
         }
-        seen += rows.count
+        seen += count
         kept += out.count
         if seen >= Self.trialRows && kept * 2 > seen { active = false }
         return out
+    }
+
+    /// 0..<n as row positions.
+    static func allRows(_ n: Int) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+            for i in 0..<n { buffer[i] = Int32(i) }
+            initialized = n
+        }
     }
 }

@@ -102,15 +102,13 @@ final class TableScanOperator: Operator {
 
     /// The rows of `batch` the handed-down filter and the runtime filter keep.
     private func selection(_ batch: Batch) throws -> [Int32] {
-        var keep: [Int32]
+        var keep: [Int32]? = nil  // nil: every row
         if let filter {
             if !dictionaryShaped.isEmpty, let kept = try dictionaryFilter?.select(batch) { keep = kept }
             else { keep = Logic.selection(try filter(batch)) }
-        } else {
-            keep = (0..<Int32(batch.count)).map { $0 }
         }
         if let runtimeFilter { keep = try runtimeFilter.keep(batch, rows: keep) }
-        return keep
+        return keep ?? RuntimeKeyFilter.allRows(batch.count)
     }
 
     /// Whether a filter handed down reads Parquet filter-first, and looks one-column conjuncts up per dictionary

@@ -39,12 +39,16 @@ import Testing
         var out: [Int32] = []
         #expect(bitmap.keep(reversed, rows: rows, into: &out))
         #expect(out == (0..<m).filter { held.contains(probe[$0]) }.map { rows[$0] })
+        // No row list: positions are the vector's own rows.
+        var all: [Int32] = []
+        #expect(bitmap.keep(reversed, rows: nil, into: &all))
+        #expect(all == (0..<m).filter { held.contains(probe[$0]) }.map { Int32($0) })
     }
 
     @Test func sparseHugeOrNonIntegerKeysBuildNone() {
         let far = Vector(type: .bigint, count: 3, storage: .int64([Int64.min, 0, Int64.max]))
         #expect(JoinKeyBitmap(far, count: 3) == nil)
-        let sparse = Vector(type: .bigint, count: 2, storage: .int64([0, 1_000_000]))
+        let sparse = Vector(type: .bigint, count: 2, storage: .int64([0, 10_000_000]))
         #expect(JoinKeyBitmap(sparse, count: 2) == nil)
         let allNull = Vector(type: .bigint, count: 2, storage: .int64([1, 2]), validity: Bitmap(count: 2, value: false))
         #expect(JoinKeyBitmap(allNull, count: 2) == nil)
