@@ -14,8 +14,9 @@ struct DatagenOptions: Sendable {
     /// zlib's deflate at this level for the TSV files; nil uses PintailCodecs' fast deflate (several times faster,
     /// files a little larger).
     var gzipLevel: Int?
-    /// zstd level of the Parquet pages; nil keeps the writer's default (3).
-    var zstdLevel: Int?
+    /// zstd level of the Parquet pages. 1, not the writer's default 3: 13% faster generation for files 1.4% larger
+    /// (4M rows: 157.0 MB against 154.9 MB), and reading them is as fast.
+    var zstdLevel: Int? = 1
 
     static let usage = """
         usage: pintail-datagen [--rows N] [--seed S] [--out DIR] [--format tsv|parquet|both]
