@@ -105,6 +105,10 @@ enum Arithmetic {
         }
     }
 
+    /// 1 when `condition` holds: the decimal kernels OR overflow flags together without branches.
+    @inline(__always)
+    static func flag(_ condition: Bool) -> UInt8 { condition ? 1 : 0 }
+
     static func scale(of t: DataType) -> Int { if case .decimal(_, let s) = t { return s } else { return 0 } }
 
     /// 10^n (1 for n <= 0); casts and kernels call it per value, so the 39 decimal powers come from a table.

@@ -60,7 +60,8 @@ enum Decimal128Kernel {
                         for i in 0..<n {
                             let p = x[i * xStep], q = y[i * yStep]
                             let v = Self.wide(Int64(truncatingIfNeeded: p), Int64(truncatingIfNeeded: q))
-                            bad |= Self.outside64(p) | Self.outside64(q) | Self.flag(UInt128(bitPattern: v &+ shift) >= span)
+                            bad |= Self.outside64(p) | Self.outside64(q)
+                                | Arithmetic.flag(UInt128(bitPattern: v &+ shift) >= span)
                             o[i] = v
                         }
                     } else {
@@ -68,7 +69,8 @@ enum Decimal128Kernel {
                             let p = x[i * xStep], q = y[i * yStep]
                             let v = Self.wide(Int64(truncatingIfNeeded: p), plan.fa)
                                 &+ Self.wide(Int64(truncatingIfNeeded: q), plan.fb)
-                            bad |= Self.outside64(p) | Self.outside64(q) | Self.flag(UInt128(bitPattern: v &+ shift) >= span)
+                            bad |= Self.outside64(p) | Self.outside64(q)
+                                | Arithmetic.flag(UInt128(bitPattern: v &+ shift) >= span)
                             o[i] = v
                         }
                     }
@@ -88,12 +90,9 @@ enum Decimal128Kernel {
         return Int128(product.high) << 64 | Int128(product.low)
     }
 
-    @inline(__always)
-    private static func flag(_ condition: Bool) -> UInt8 { condition ? 1 : 0 }
-
     /// 1 when `v` does not fit in 64 bits (always 0 for 64-bit types).
     @inline(__always)
     private static func outside64<T: FixedWidthInteger & SignedInteger>(_ v: T) -> UInt8 {
-        T.bitWidth <= 64 ? 0 : flag(Int64(truncatingIfNeeded: v) != v)
+        T.bitWidth <= 64 ? 0 : Arithmetic.flag(Int64(truncatingIfNeeded: v) != v)
     }
 }

@@ -28,7 +28,7 @@ enum Decimal64Kernel {
                     case .multiply:
                         for i in 0..<n {
                             let (v, o1) = x[i * xStep].multipliedReportingOverflow(by: y[i * yStep])
-                            overflow |= flag(o1) | flag(UInt64(bitPattern: v &+ shift) >= span)
+                            overflow |= Arithmetic.flag(o1) | Arithmetic.flag(UInt64(bitPattern: v &+ shift) >= span)
                             o[i] = v
                         }
                     default:
@@ -37,10 +37,12 @@ enum Decimal64Kernel {
                         if xStep == 0 && (fy == 1 || fy == -1) {
                             // A constant plus or minus a column of its scale or finer: `1 - l_discount`.
                             let (p, o1) = x[0].multipliedReportingOverflow(by: fa)
-                            overflow = flag(o1)
+                            overflow = Arithmetic.flag(o1)
                             for i in 0..<n {
-                                let (v, o2) = fy == 1 ? p.addingReportingOverflow(y[i]) : p.subtractingReportingOverflow(y[i])
-                                overflow |= flag(o2) | flag(UInt64(bitPattern: v &+ shift) >= span)
+                                let (v, o2) = fy == 1 ? p.addingReportingOverflow(y[i])
+                                    : p.subtractingReportingOverflow(y[i])
+                                overflow |= Arithmetic.flag(o2)
+                                    | Arithmetic.flag(UInt64(bitPattern: v &+ shift) >= span)
                                 o[i] = v
                             }
                             break
@@ -49,7 +51,8 @@ enum Decimal64Kernel {
                             let (p, o1) = x[i * xStep].multipliedReportingOverflow(by: fa)
                             let (q, o2) = y[i * yStep].multipliedReportingOverflow(by: fy)
                             let (v, o3) = p.addingReportingOverflow(q)
-                            overflow |= flag(o1) | flag(o2) | flag(o3) | flag(UInt64(bitPattern: v &+ shift) >= span)
+                            overflow |= Arithmetic.flag(o1) | Arithmetic.flag(o2) | Arithmetic.flag(o3)
+                                | Arithmetic.flag(UInt64(bitPattern: v &+ shift) >= span)
                             o[i] = v
                         }
                     }
@@ -62,7 +65,4 @@ enum Decimal64Kernel {
         if failed { return nil }
         return Vector(type: resultType, count: n, storage: .int64(out), validity: validity)
     }
-
-    @inline(__always)
-    private static func flag(_ condition: Bool) -> UInt8 { condition ? 1 : 0 }
 }
