@@ -19,14 +19,17 @@ extension PhysicalPlanner {
         }
     }
 
-    /// Copies of `plan`'s pipeline over `scan` (one per worker when its morsels allow, else one).
-    static func pipelineCopies(_ plan: LogicalPlan, scan: Scan, statistics: ExecutionStatistics,
-                               workers: Int) throws -> [Operator] {
+    /// Copies of `plan`'s pipeline over `scan` (one per worker when its morsels allow, else one). `onScan` sees each
+    /// copy's scan operator before the copy is built.
+    static func pipelineCopies(_ plan: LogicalPlan, scan: Scan, statistics: ExecutionStatistics, workers: Int,
+                               onScan: ((TableScanOperator) -> Void)? = nil) throws -> [Operator] {
         let queue = try ScanMorselQueue.plan(scan, statistics: statistics)
         let makeCopy = try pipelineFactory(plan, statistics: statistics, workers: workers, group: JoinBuildGroup())
         let count = workers > 1 ? max(1, min(workers, queue.count)) : 1
         return try (0..<count).map { _ in
-            try makeCopy(try TableScanOperator(scan: scan, queue: queue, statistics: statistics))
+            let scanOperator = try TableScanOperator(scan: scan, queue: queue, statistics: statistics)
+            onScan?(scanOperator)
+            return try makeCopy(scanOperator)
         }
     }
 

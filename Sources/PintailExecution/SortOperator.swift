@@ -13,13 +13,16 @@ final class SortOperator: Operator {
     private let keys: [SortKey]
     private let compiled: [CompiledExpression]
     private let limit: Int?
+    /// The scans below, told the cut-off after each cut (nil when the leading key is not a scan column).
+    private let scanFilter: TopNScanFilter?
     private var output: [Batch]? = nil
 
-    init(input: Operator, keys: [SortKey], limit: Int? = nil) throws {
+    init(input: Operator, keys: [SortKey], limit: Int? = nil, scanFilter: TopNScanFilter? = nil) throws {
         self.input = input
         self.keys = keys
         compiled = try keys.map { try ExpressionCompiler.compile($0.expression) }
         self.limit = limit
+        self.scanFilter = scanFilter
     }
 
     func next() throws -> Batch? {
@@ -57,7 +60,9 @@ final class SortOperator: Operator {
             if let threshold, let limit, let types, pile.count > threshold || pile.sources.count > maxSources {
                 pile = pile.cut(keys: keys, limit: limit, types: types)
                 if pile.count == limit, limit > 0 {
-                    worst = TopNBound(keys: keys, worst: pile.keyColumns.map { $0[0].sliced([Int32(limit - 1)]).flattened() })
+                    let bound = TopNBound(keys: keys, worst: pile.keyColumns.map { $0[0].sliced([Int32(limit - 1)]).flattened() })
+                    worst = bound
+                    scanFilter?.update(bound)
                 }
             }
         }

@@ -30,9 +30,9 @@ final class TableScanOperator: Operator {
     /// The filter's one-column conjuncts, looked up per dictionary entry, and the reader positions they read.
     private var dictionaryFilter: DictionaryFilter? = nil
     private var dictionaryShaped: Set<Int> = []
-    /// A hash join's keys over this scan (`RuntimeKeyFilter`): rows no build row can match are dropped here, with
-    /// filter-first reading before the other columns are decoded.
-    private var runtimeFilter: RuntimeKeyFilter? = nil
+    /// A hash join's keys over this scan (`RuntimeKeyFilter`) or a top-N's cut-off (`TopNScanFilter`): rows that
+    /// cannot matter are dropped here, with filter-first reading before the other columns are decoded.
+    private var runtimeFilter: ScanRowFilter? = nil
 
     init(scan: Scan, queue: ScanMorselQueue, statistics: ExecutionStatistics) throws {
         self.scan = scan
@@ -86,9 +86,9 @@ final class TableScanOperator: Operator {
         filterDataColumns = positions
     }
 
-    /// Takes a join's runtime filter, whose key expressions read `expressions` of the scan's output. Set before the
-    /// first row group opens (the join sets it when it loads its table, before it asks for probe rows).
-    func filterRows(byKeys runtime: RuntimeKeyFilter, reading expressions: [BoundExpr]) {
+    /// Takes a join's runtime filter or a top-N's cut-off, whose expressions read `expressions` of the scan's output.
+    /// Set before the first row group opens (a join sets it when it loads its table, before it asks for probe rows).
+    func filterRows(byKeys runtime: ScanRowFilter, reading expressions: [BoundExpr]) {
         guard textOptions == nil else { return }  // text rows are parsed whole: nothing to save
         runtimeFilter = runtime
         var columns: Set<Int> = []

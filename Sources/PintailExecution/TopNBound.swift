@@ -17,6 +17,10 @@ struct TopNBound {
         bound = worst.map { BoundValue($0.flattened()) }
     }
 
+    /// For each row of the leading key's column: negative when it sorts before the bound's leading key, 0 on a tie,
+    /// positive after.
+    func compareLeading(_ column: Vector) -> [Int8] { bound[0].compare(column.flattened(), key: keys[0]) }
+
     /// The rows of a batch (given its key columns) that sort strictly before the bound, in row order.
     func survivors(_ batchKeys: [Vector], count: Int) -> [Int32] {
         var better = [Bool](repeating: false, count: count)
