@@ -23,12 +23,14 @@ struct FastDeflateMatchFinder {
     /// Forgets every position (after a counting pass, whose positions lie ahead of the real pass).
     func reset() { table.update(repeating: Self.noPosition, count: 1 << Self.hashBits) }
 
-    /// After the window dropped its first `shift` bytes: moves the table's positions along with them.
+    /// After the window dropped its first `shift` bytes: moves the table's positions along with them. Positions that
+    /// fell off the window's start become `noPosition`: a negative position would pass the distance check of a
+    /// position less than 32 KiB into the window and read before the window's memory.
     func slide(by shift: Int) {
         let delta = Int32(shift)
         for i in 0..<(1 << Self.hashBits) {
             let moved = table[i] &- delta
-            table[i] = moved < Self.noPosition ? Self.noPosition : moved
+            table[i] = moved < 0 ? Self.noPosition : moved
         }
     }
 
