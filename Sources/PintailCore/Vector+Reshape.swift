@@ -52,11 +52,21 @@ extension ColumnStorage {
 extension Bitmap {
     /// Bits at `indices`, in order.
     public func gather(_ indices: UnsafeBufferPointer<Int32>) -> Bitmap {
-        var words = [UInt64](repeating: 0, count: (indices.count + 63) >> 6)
-        for (j, i) in indices.enumerated() where self[Int(i)] {
-            words[j >> 6] |= 1 << UInt64(j & 63)
+        let n = indices.count
+        let limit = count
+        // Branch-free over raw words: a join's output gathers the build side's validity (its NULL row) per row.
+        let gathered = [UInt64](unsafeUninitializedCapacity: (n + 63) >> 6) { out, initialized in
+            out.initialize(repeating: 0)
+            self.words.withUnsafeBufferPointer { source in
+                for j in 0..<n {
+                    let i = Int(indices[j])
+                    precondition(i >= 0 && i < limit, "bitmap index outside the bitmap")
+                    out[j >> 6] |= ((source[i >> 6] >> UInt64(i & 63)) & 1) << UInt64(j & 63)
+                }
+            }
+            initialized = (n + 63) >> 6
         }
-        return Bitmap(words: words, count: indices.count)
+        return Bitmap(words: gathered, count: n)
     }
 }
 
