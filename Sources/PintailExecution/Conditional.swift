@@ -7,29 +7,26 @@ enum Conditional {
     static func caseWhen(_ batch: Batch, _ conditions: [CompiledExpression], _ results: [CompiledExpression],
                          _ fallback: CompiledExpression?, type: DataType) throws -> Vector {
         let n = batch.count
-        // The branch of each row: a result's index, or results.count for the ELSE branch.
+        // The branch of each row: a result's index, or results.count (ELSE) while no condition has taken it.
         var choice = [Int](repeating: results.count, count: n)
-        var decided = [Bool](repeating: false, count: n)
-        var undecided = n
-        for (k, condition) in conditions.enumerated() where undecided > 0 {
+        var open: [Int32]? = nil  // rows no condition took yet (nil: all)
+        for (k, condition) in conditions.enumerated() {
             // Later conditions only see the rows no earlier one took.
-            let rows = undecided == n ? nil : (0..<n).filter { !decided[$0] }.map { Int32($0) }
-            let c = try condition(rows.map { batch.sliced($0) } ?? batch)
-            for j in 0..<c.count where c.isValid(j) && c.boolValue(at: j) {
-                let i = rows.map { Int($0[j]) } ?? j
-                choice[i] = k
-                decided[i] = true
-                undecided -= 1
+            let c = try condition(open.map { batch.sliced($0) } ?? batch)
+            var stillOpen: [Int32] = []
+            for j in 0..<c.count {
+                let i = open.map { Int($0[j]) } ?? j
+                if c.isValid(j) && c.boolValue(at: j) { choice[i] = k } else { stillOpen.append(Int32(i)) }
             }
+            if stillOpen.isEmpty { break }
+            open = stillOpen
         }
-        return try pick(choice, branches: results + [fallback ?? { _ in Vector.nulls(type, count: 0) }],
-                        hasFallback: fallback != nil, batch: batch, type: type)
+        return try pick(choice, branches: results.map { Optional($0) } + [fallback], batch: batch, type: type)
     }
 
     static func coalesce(_ batch: Batch, _ parts: [CompiledExpression], type: DataType) throws -> Vector {
         let n = batch.count
         var values: [Vector] = []
-        var rowsOf: [[Int32]?] = []
         // Row i's part, and its position in that part's slice; -1 while every part so far was NULL.
         var choice = [Int](repeating: -1, count: n)
         var position = [Int](repeating: 0, count: n)
@@ -43,11 +40,11 @@ enum Conditional {
                 if v.isValid(j) { choice[i] = k; position[i] = j } else { stillOpen.append(Int32(i)) }
             }
             values.append(v)
-            rowsOf.append(open)
             if stillOpen.isEmpty { break }
             open = stillOpen
         }
-        if let only = values.first, rowsOf.count == 1, !choice.contains(-1) { return only }
+        // The first part was set on every row: it is the answer as it is.
+        if let only = values.first, values.count == 1, !choice.contains(-1) { return only }
         var b = VectorBuilder(type: type, capacity: n)
         for i in 0..<n {
             if choice[i] >= 0 { b.append(values[choice[i]].value(at: position[i])) } else { b.appendNull() }
@@ -55,15 +52,14 @@ enum Conditional {
         return b.finish()
     }
 
-    /// Evaluates each branch over the rows that chose it and assembles the rows in order. The last branch is ELSE
-    /// (NULL when `hasFallback` is false).
-    private static func pick(_ choice: [Int], branches: [CompiledExpression], hasFallback: Bool, batch: Batch,
+    /// Evaluates each branch over the rows that chose it and assembles the rows in order; a nil branch (a CASE
+    /// without ELSE) gives NULL.
+    private static func pick(_ choice: [Int], branches: [CompiledExpression?], batch: Batch,
                              type: DataType) throws -> Vector {
         let n = batch.count
-        let last = branches.count - 1
         // Every row takes the same branch: evaluate it over the whole batch and return it as it is.
         if let first = choice.first, choice.allSatisfy({ $0 == first }) {
-            return first == last && !hasFallback ? Vector.nulls(type, count: n) : try branches[first](batch)
+            return try branches[first].map { try $0(batch) } ?? Vector.nulls(type, count: n)
         }
         var rows = [[Int32]](repeating: [], count: branches.count)
         var position = [Int](repeating: 0, count: n)
@@ -73,7 +69,7 @@ enum Conditional {
         }
         var values: [Vector?] = []
         for (k, branch) in branches.enumerated() {
-            values.append(rows[k].isEmpty || (k == last && !hasFallback) ? nil : try branch(batch.sliced(rows[k])))
+            values.append(rows[k].isEmpty ? nil : try branch.map { try $0(batch.sliced(rows[k])) })
         }
         var b = VectorBuilder(type: type, capacity: n)
         for i in 0..<n {

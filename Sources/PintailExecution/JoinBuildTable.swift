@@ -14,7 +14,8 @@ final class JoinBuildTable: @unchecked Sendable {
     /// Whether each key number is the key's first build row (the typed key table), so `chainHead[k] == k`.
     let keysAreFirstRows: Bool
     private let keyTable: JoinPartitionedKeyTable?
-    /// A single integer key's values as a bitmap, when their range is dense enough (for runtime filters).
+    /// A single integer key's values as a bitmap, when asked for and their range is dense enough (for runtime
+    /// filters).
     let keyBitmap: JoinKeyBitmap?
     private let encodedTable: GroupTable
 
@@ -23,7 +24,8 @@ final class JoinBuildTable: @unchecked Sendable {
     static let partitionedRows = 65_536
 
     /// Reads `build` to its end and hashes `keys` over its rows, on up to `threads` threads.
-    init(build: Operator, keys: [CompiledExpression], types: [DataType], threads: Int = 1) throws {
+    init(build: Operator, keys: [CompiledExpression], types: [DataType], threads: Int = 1,
+         keyBitmap wantsKeyBitmap: Bool = false) throws {
         var batches: [Batch] = []
         var keyParts: [[Vector]] = keys.map { _ in [] }
         while let b = try build.next() {
@@ -40,7 +42,7 @@ final class JoinBuildTable: @unchecked Sendable {
         count = n
         keyless = keys.isEmpty
         var encoded = GroupTable()
-        keyBitmap = keyValues.count == 1 ? JoinKeyBitmap(keyValues[0], count: n) : nil
+        keyBitmap = wantsKeyBitmap && keyValues.count == 1 ? JoinKeyBitmap(keyValues[0], count: n) : nil
         guard !keys.isEmpty, n > 0 else {
             keyTable = nil; encodedTable = encoded; chainHead = []; chainNext = []; keysAreFirstRows = false
             return

@@ -27,9 +27,12 @@ extension PhysicalPlanner {
         }
 
         /// The build side, planned once (it may run in parallel itself) and read by the first probe to need it.
-        func sharedBuild(statistics: ExecutionStatistics, workers: Int, group: JoinBuildGroup? = nil) throws -> SharedJoinBuild {
+        /// `keyBitmap`: a runtime filter will read the table, so build its key bitmap too.
+        func sharedBuild(statistics: ExecutionStatistics, workers: Int, group: JoinBuildGroup? = nil,
+                         keyBitmap: Bool = false) throws -> SharedJoinBuild {
             try SharedJoinBuild(build: try PhysicalPlanner.build(build, statistics: statistics, workers: workers),
-                                keys: buildKeys, types: build.fields.map(\.type), group: group, threads: workers)
+                                keys: buildKeys, types: build.fields.map(\.type), group: group, threads: workers,
+                                keyBitmap: keyBitmap)
         }
 
         func probing(_ probeOperator: Operator, _ shared: SharedJoinBuild, matches: JoinMatchCollector? = nil,

@@ -19,6 +19,23 @@ extension PhysicalPlanner {
         }
     }
 
+    /// The input of an ORDER BY ... LIMIT `limit`: when its leading key is a column of a scan under filters and
+    /// projections only, the pipeline's scans get a `TopNScanFilter` that the sort keeps up to date (not under
+    /// EXPLAIN ANALYZE, where each node reports the rows the plan shows).
+    static func topNInput(_ input: LogicalPlan, keys: [SortKey], limit: Int?, statistics: ExecutionStatistics,
+                          workers: Int) throws -> (Operator, TopNScanFilter?) {
+        guard let limit, limit > 0, statistics.profile == nil, let scan = pipelineScan(input),
+              let leading = TopNScanFilter.leadingKey(keys, over: input) else {
+            return (try build(input, statistics: statistics, workers: workers), nil)
+        }
+        let filter = try TopNScanFilter(expression: leading)
+        let copies = try pipelineCopies(input, scan: scan, statistics: statistics, workers: workers) { scan in
+            scan.filterRows(byKeys: filter, reading: [leading])
+        }
+        let below = copies.count > 1 ? ExchangeOperator(pipelines: copies) : copies[0]
+        return (statistics.profiled(below, input), filter)
+    }
+
     /// Copies of `plan`'s pipeline over `scan` (one per worker when its morsels allow, else one). `onScan` sees each
     /// copy's scan operator before the copy is built.
     static func pipelineCopies(_ plan: LogicalPlan, scan: Scan, statistics: ExecutionStatistics, workers: Int,
@@ -54,10 +71,11 @@ extension PhysicalPlanner {
         case .join(let left, let right, let c):
             let shape = JoinShape(left, right, c)
             let below = try pipelineFactory(shape.probe, statistics: statistics, workers: workers, group: group)
-            let shared = try shape.sharedBuild(statistics: statistics, workers: workers, group: group)
-            let matches = HashJoinOperator.needsMatchCollector(shape.options) ? JoinMatchCollector() : nil
             // Not under EXPLAIN ANALYZE: each node's rows are reported as the plan shows them.
             let runtimeFilters = shape.filtersProbeScan && statistics.profile == nil && RuntimeKeyFilter.enabled
+            let shared = try shape.sharedBuild(statistics: statistics, workers: workers, group: group,
+                                               keyBitmap: runtimeFilters)
+            let matches = HashJoinOperator.needsMatchCollector(shape.options) ? JoinMatchCollector() : nil
             return { scan in
                 try shape.probing(statistics.profiled(try below(scan), shape.probe), shared, matches: matches,
                                   runtimeFilterScan: runtimeFilters ? scan as? TableScanOperator : nil)

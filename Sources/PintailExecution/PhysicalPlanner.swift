@@ -40,18 +40,9 @@ public enum PhysicalPlanner {
         case .limit(.sort(let input, let keys), let offset, let count):
             // Top-N: the sort keeps only the rows the limit can return, and tells a Parquet scan below its cut-off.
             let limit = count.map { $0 + offset }
-            if let limit, limit > 0, statistics.profile == nil, let scan = pipelineScan(input),
-               let leading = TopNScanFilter.leadingKey(keys, over: input) {
-                let filter = try TopNScanFilter(key: keys[0], expression: leading)
-                let copies = try pipelineCopies(input, scan: scan, statistics: statistics, workers: workers) { scan in
-                    scan.filterRows(byKeys: filter, reading: [leading])
-                }
-                let below = copies.count > 1 ? ExchangeOperator(pipelines: copies) : copies[0]
-                let sort = try SortOperator(input: statistics.profiled(below, input), keys: keys, limit: limit,
-                                            scanFilter: filter)
-                return LimitOperator(input: statistics.profiled(sort, .sort(input, keys: keys)), offset: offset, count: count)
-            }
-            let sort = try SortOperator(input: try build(input, statistics: statistics), keys: keys, limit: limit)
+            let (below, scanFilter) = try topNInput(input, keys: keys, limit: limit, statistics: statistics,
+                                                    workers: workers)
+            let sort = try SortOperator(input: below, keys: keys, limit: limit, scanFilter: scanFilter)
             return LimitOperator(input: statistics.profiled(sort, .sort(input, keys: keys)), offset: offset, count: count)
         case .limit(let input, let offset, let count):
             return LimitOperator(input: try build(input, statistics: statistics), offset: offset, count: count)

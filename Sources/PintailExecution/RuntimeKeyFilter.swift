@@ -9,7 +9,7 @@ import PintailCore
 /// without a match produce nothing (inner, semi, right, and semi/anti joins that hash their outer rows). One per
 /// probe copy, so it needs no lock. When most rows match, it only costs a second lookup per row, so it stops
 /// filtering once it has seen that.
-final class RuntimeKeyFilter {
+final class RuntimeKeyFilter: ScanRowFilter {
     private let keys: [CompiledExpression]
     private let table: JoinBuildTable
     private var seen = 0
@@ -28,8 +28,8 @@ final class RuntimeKeyFilter {
     /// The rows among `rows` of `batch` (all of them when nil) whose keys the build side holds.
     func keep(_ batch: Batch, rows: [Int32]?) throws -> [Int32] {
         let count = rows?.count ?? batch.count
-        guard active, count > 0 else { return rows ?? Self.allRows(batch.count) }
-        let probed = rows.map { $0.count == batch.count ? batch : batch.sliced($0) } ?? batch
+        guard active, count > 0 else { return rows ?? batch.allRowPositions }
+        let probed = probed(batch, rows: rows)
         let values = try keys.map { try $0(probed).flattened() }
         var out: [Int32] = []
         // A dense single integer key tests one bit per row; otherwise the hash table is probed.
@@ -42,13 +42,5 @@ final class RuntimeKeyFilter {
         kept += out.count
         if seen >= Self.trialRows && kept * 2 > seen { active = false }
         return out
-    }
-
-    /// 0..<n as row positions.
-    static func allRows(_ n: Int) -> [Int32] {
-        [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
-            for i in 0..<n { buffer[i] = Int32(i) }
-            initialized = n
-        }
     }
 }

@@ -17,13 +17,17 @@ final class SharedJoinBuild: @unchecked Sendable {
     private let group: JoinBuildGroup?
     /// Threads a large table is hashed and inserted on.
     private let threads: Int
+    /// Whether the table also keeps a bitmap of its keys (for a runtime filter).
+    private let keyBitmap: Bool
     private var started = false
     private var built: JoinBuildTable? = nil
     private var failure: Error? = nil
 
-    init(build: Operator, keys: [BoundExpr], types: [DataType], group: JoinBuildGroup?, threads: Int) throws {
+    init(build: Operator, keys: [BoundExpr], types: [DataType], group: JoinBuildGroup?, threads: Int,
+         keyBitmap: Bool = false) throws {
         self.build = build
         self.threads = threads
+        self.keyBitmap = keyBitmap
         self.keys = try keys.map(ExpressionCompiler.compile)
         self.types = types
         self.group = group
@@ -55,7 +59,8 @@ final class SharedJoinBuild: @unchecked Sendable {
         started = true
         mutex.unlock()
         var result: Result<JoinBuildTable, Error>
-        do { result = .success(try JoinBuildTable(build: build, keys: keys, types: types, threads: threads)) } catch { result = .failure(error) }
+        do { result = .success(try JoinBuildTable(build: build, keys: keys, types: types, threads: threads,
+                                                       keyBitmap: keyBitmap)) } catch { result = .failure(error) }
         mutex.lock()
         switch result {
         case .success(let table): built = table

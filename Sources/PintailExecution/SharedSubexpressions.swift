@@ -52,28 +52,25 @@ struct SharedSubexpressions {
         return counts.filter { $0.value >= 2 }.keys.max { size($0) < size($1) }
     }
 
-    /// Counts `e` and the subexpressions every row of `e` evaluates. Columns and literals cost nothing to repeat.
+    /// Counts `e` and the subexpressions every row of `e` evaluates. Columns and literals cost nothing to repeat;
+    /// anything that calls `rand()` differs per call.
     private static func countUnconditional(_ e: BoundExpr, into counts: inout [BoundExpr: Int]) {
         switch e {
-        case .column, .literal:
-            return
-        case .call(let name, let args, _):
-            guard !volatile.contains(name) else { return }
-            // `rand() * 2` twice is two random values; its other operands may still be shared.
-            if !containsVolatile(e) { counts[e, default: 0] += 1 }
-            for a in args { countUnconditional(a, into: &counts) }
-        case .cast(let inner, _, let isTry):
-            if !containsVolatile(e) { counts[e, default: 0] += 1 }
-            if !isTry { countUnconditional(inner, into: &counts) }
-        case .not(let inner), .isNull(let inner):
-            if !containsVolatile(e) { counts[e, default: 0] += 1 }
-            countUnconditional(inner, into: &counts)
-        case .inList(let inner, _):
-            if !containsVolatile(e) { counts[e, default: 0] += 1 }
-            countUnconditional(inner, into: &counts)
-        case .and, .or, .caseWhen, .coalesce:
-            // Shared as a whole only: their operands may be skipped for some rows.
-            if !containsVolatile(e) { counts[e, default: 0] += 1 }
+        case .column, .literal: return
+        default: break
+        }
+        if !containsVolatile(e) { counts[e, default: 0] += 1 }
+        for operand in unconditionalOperands(e) { countUnconditional(operand, into: &counts) }
+    }
+
+    /// The operands every row of `e` evaluates: none for CASE, COALESCE, AND/OR and TRY casts, which may skip some
+    /// rows, nor for a volatile call.
+    private static func unconditionalOperands(_ e: BoundExpr) -> [BoundExpr] {
+        switch e {
+        case .call(let name, let args, _): return volatile.contains(name) ? [] : args
+        case .cast(let inner, _, let isTry): return isTry ? [] : [inner]
+        case .not(let inner), .isNull(let inner), .inList(let inner, _): return [inner]
+        default: return []
         }
     }
 
@@ -102,7 +99,8 @@ struct SharedSubexpressions {
         }
     }
 
-    /// `e` with each unconditional occurrence of `target` replaced by `column`.
+    /// `e` with each unconditional occurrence of `target` replaced by `column` (the positions
+    /// `unconditionalOperands` descends into).
     private static func replacing(_ target: BoundExpr, with column: BoundExpr, in e: BoundExpr) -> BoundExpr {
         if e == target { return column }
         switch e {

@@ -108,7 +108,7 @@ final class TableScanOperator: Operator {
             else { keep = Logic.selection(try filter(batch)) }
         }
         if let runtimeFilter { keep = try runtimeFilter.keep(batch, rows: keep) }
-        return keep ?? RuntimeKeyFilter.allRows(batch.count)
+        return keep ?? batch.allRowPositions
     }
 
     /// Whether a filter handed down reads Parquet filter-first, and looks one-column conjuncts up per dictionary

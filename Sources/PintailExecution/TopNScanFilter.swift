@@ -2,28 +2,18 @@ import Foundation
 import PintailCore
 import PintailPlanner
 
-/// A filter a scan applies to its rows before decoding their other columns (`TableScanOperator.filterRows(byKeys:)`).
-protocol ScanRowFilter: AnyObject {
-    /// The rows among `rows` of `batch` (all of them when nil) to keep, in order.
-    func keep(_ batch: Batch, rows: [Int32]?) throws -> [Int32]
-}
-
-extension RuntimeKeyFilter: ScanRowFilter {}
-
 /// The cut-off of an ORDER BY ... LIMIT n handed to the Parquet scan below it: once the sort holds its first n rows,
 /// the scan drops rows whose leading key sorts after the worst of them before it decodes their other columns
 /// (`ORDER BY helpful_votes DESC, review_id LIMIT 100` decodes review_id for a few thousand rows, not all). Rows
 /// that tie on the leading key are kept for the sort to decide. The sort updates the bound from its own thread while
 /// the scans of every worker read it, hence the lock.
 final class TopNScanFilter: ScanRowFilter, @unchecked Sendable {
-    private let key: SortKey
     private let leading: CompiledExpression
     private let lock = NSLock()
     private var bound: TopNBound?
 
-    /// `expression` is the leading sort key over the scan's output.
-    init(key: SortKey, expression: BoundExpr) throws {
-        self.key = key
+    /// `expression` is the leading sort key over the scan's output (the bound knows its direction).
+    init(expression: BoundExpr) throws {
         leading = try ExpressionCompiler.compile(expression)
     }
 
@@ -38,9 +28,8 @@ final class TopNScanFilter: ScanRowFilter, @unchecked Sendable {
         lock.lock()
         let bound = self.bound
         lock.unlock()
-        guard let bound else { return rows ?? RuntimeKeyFilter.allRows(batch.count) }
-        let probed = rows.map { $0.count == batch.count ? batch : batch.sliced($0) } ?? batch
-        let order = bound.compareLeading(try leading(probed).flattened())
+        guard let bound else { return rows ?? batch.allRowPositions }
+        let order = bound.compareLeading(try leading(probed(batch, rows: rows)))
         var out: [Int32] = []
         for (i, c) in order.enumerated() where c <= 0 { out.append(rows?[i] ?? Int32(i)) }
         return out

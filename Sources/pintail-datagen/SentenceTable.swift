@@ -1,6 +1,6 @@
 /// Every sentence that a template set can make from one noun pool and one word pool, expanded once per work unit
 /// (a few thousand short sentences). Drawing a sentence makes the same random draws, in the same order, as
-/// expanding its template piece by piece (`SentenceTemplates.appendRandom`), so the rows stay the same; the text then
+/// drawing the template, then each noun and word it names, piece by piece, so the rows stay the same; the text then
 /// comes from one copy instead of a copy per piece.
 struct SentenceTable: @unchecked Sendable {
     /// One per template: where its sentences start, and its draws' range in `draws`.
@@ -69,16 +69,9 @@ struct SentenceTable: @unchecked Sendable {
             // Sentence i draws digit (i / stride) % count from each pool in turn.
             for sentence in 0..<stride {
                 var drawIndex = 0
-                for code in codes {
-                    switch code {
-                    case -1, -2, -3:
-                        let draw = templateDraws[drawIndex]
-                        let choice = sentence / Int(draw.stride) % max(1, Int(draw.pool.divisor))
-                        (code == -1 ? nouns : words).append(choice, to: &text, capitalized: code == -3)
-                        drawIndex += 1
-                    default:
-                        templates.literals.append(Int(code), to: &text)
-                    }
+                templates.append(t, nouns: nouns, words: words, to: &text) { poolCount in
+                    defer { drawIndex += 1 }
+                    return sentence / Int(templateDraws[drawIndex].stride) % max(1, poolCount)
                 }
                 ends.append(Int32(text.count))
             }

@@ -52,7 +52,6 @@ struct SentenceTemplates: @unchecked Sendable {
     private let codes: UnsafeMutablePointer<Int32>
     private let starts: UnsafeMutablePointer<Int32>
     let count: Int
-    private let countDivisor: FixedDivisor
 
     /// `templates` use {n} for a noun, {a} for a sentiment word and {A} for a capitalized one.
     init(_ templates: [String]) {
@@ -80,7 +79,6 @@ struct SentenceTemplates: @unchecked Sendable {
         }
         literals = WordPool(literalList)
         count = compiled.count
-        countDivisor = FixedDivisor(compiled.count)
         codes = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, compiled.reduce(0) { $0 + $1.count }))
         starts = UnsafeMutablePointer<Int32>.allocate(capacity: compiled.count + 1)
         var at = 0
@@ -96,17 +94,14 @@ struct SentenceTemplates: @unchecked Sendable {
         UnsafeBufferPointer(start: codes + Int(starts[i]), count: Int(starts[i + 1] - starts[i]))
     }
 
-    /// Expands a template in place, drawing each noun and word from `random` in the order the template names them.
-    /// `SentenceTable` makes the same draws in the same order from its expanded sentences.
-    @inline(__always)
-    func appendRandom(_ random: inout SplitMix, nouns: WordPool, words: WordPool, to out: inout GrowableBuffer<UInt8>) {
-        let template = random.below(countDivisor)
-        for k in Int(starts[template])..<Int(starts[template + 1]) {
-            let code = codes[k]
+    /// Appends template `t`, asking `choose` for the index of each noun or word it names, in the template's order
+    /// (`choose` gets the pool's size). `SentenceTable` expands every choice this way once.
+    func append(_ t: Int, nouns: WordPool, words: WordPool, to out: inout GrowableBuffer<UInt8>,
+                choose: (Int) -> Int) {
+        for code in codes(of: t) {
             switch code {
-            case -1: nouns.appendRandom(&random, to: &out)
-            case -2: words.appendRandom(&random, to: &out)
-            case -3: words.appendRandom(&random, to: &out, capitalized: true)
+            case -1: nouns.append(choose(nouns.count), to: &out)
+            case -2, -3: words.append(choose(words.count), to: &out, capitalized: code == -3)
             default: literals.append(Int(code), to: &out)
             }
         }

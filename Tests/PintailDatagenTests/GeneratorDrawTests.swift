@@ -40,7 +40,9 @@ import Testing
                 defer { expected.deallocate(); actual.deallocate() }
                 var r1 = SplitMix(seed: 9), r2 = SplitMix(seed: 9)
                 for _ in 0..<3_000 {
-                    templates.appendRandom(&r1, nouns: nouns, words: words, to: &expected)
+                    // The generator's original draws: the template, then each noun and word it names, in order.
+                    let template = r1.below(templates.count)
+                    templates.append(template, nouns: nouns, words: words, to: &expected) { r1.below($0) }
                     table.appendRandom(&r2, to: &actual)
                 }
                 #expect(Array(expected.buffer) == Array(actual.buffer))
