@@ -3,6 +3,7 @@ import PintailCore
 import PintailCatalog
 import PintailSQL
 import PintailExecution
+import PintailML
 
 /// Settings an engine starts with.
 public struct EngineOptions: Sendable {
@@ -33,6 +34,7 @@ public final class Engine: Sendable {
 
     public init(options: EngineOptions = EngineOptions()) throws {
         _ = AllocatorTuning.applied
+        _ = BLASThreads.singleThreaded
         self.options = options
         homePath = absolutePath(options.home ?? Engine.defaultHome())
         guard FileSystem.makeDirectories(homePath) else {

@@ -16,7 +16,8 @@ public final class BertEncoder: Sendable {
     init(config: EncoderConfig, weights: EncoderWeights) {
         self.config = config
         self.weights = weights
-        Kernels.singleThreadedBLAS
+        // Nested BLAS threads would oversubscribe the cores: the model splits batches over threads itself.
+        BLASThreads.singleThreaded
     }
 
     /// Loads `config.json` and `model.safetensors` from a model folder, applying an optional delta file.

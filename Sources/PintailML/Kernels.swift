@@ -81,8 +81,4 @@ enum Kernels {
             for j in 0..<size { row[j] *= inverse }
         }
     }
-
-    /// Keeps OpenBLAS single-threaded: the model splits batches over threads itself, and nested
-    /// BLAS threads would oversubscribe the cores.
-    static let singleThreadedBLAS: Void = { openblas_set_num_threads(1) }()
 }
