@@ -35,7 +35,7 @@ final class CountDistinctAggregate: AggregateState {
         }
         if case .bytes(let column) = v.storage {
             try insertStrings(v, column: column, groups: groups)
-        } else {
+        } else if !insertIntegers(v, groups: groups) {
             insertEncoded(v, groups: groups)
         }
     }
@@ -79,6 +79,26 @@ final class CountDistinctAggregate: AggregateState {
                 }
             }
         }
+    }
+
+    /// Integers (and booleans) are stored as the GROUP BY key encoding stores them, a marker byte and the value
+    /// widened to 8 bytes, built on the stack row by row instead of through a whole-batch key buffer.
+    private func insertIntegers(_ v: Vector, groups: [Int32]) -> Bool {
+        let flat = v.flattened()
+        guard let values = flat.int64Values() else { return false }
+        withUnsafeTemporaryAllocation(byteCount: 16, alignment: 8) { buffer in
+            let key = buffer.baseAddress!
+            key.storeBytes(of: 1, as: UInt8.self)
+            let encoded = UnsafeRawBufferPointer(start: key, count: 9)
+            values.withUnsafeBufferPointer { x in
+                for (row, g) in groups.enumerated() where flat.isValid(row) {
+                    key.storeBytes(of: UInt64(bitPattern: x[row]), toByteOffset: 1, as: UInt64.self)
+                    let h = KeyColumns.hash(encoded)
+                    partitions[Self.partition(h)].insert(group: g, value: key, length: 9, valueHash: h)
+                }
+            }
+        }
+        return true
     }
 
     /// Other kinds go through the GROUP BY key encoding (integers widened, -0.0 and NaN canonical).

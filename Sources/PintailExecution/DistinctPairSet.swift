@@ -14,10 +14,21 @@ final class DistinctPairSet {
     /// equal.
     static let rawStringFlag: UInt32 = 0x8000_0000
 
-    private var arena: [UInt8] = []
+    /// The records, one after another: raw memory that grows by doubling, so that adding a record is one capacity
+    /// check and plain stores (an array's appends checked uniqueness and capacity once per field).
+    private var arena: UnsafeMutableRawPointer
+    private var arenaCount = 0
+    private var arenaCapacity: Int
     /// 0 for an empty slot, else the pair hash's top 24 bits above the record's arena offset + 1 (40 bits).
     private var slots = [UInt64](repeating: 0, count: 16)
     private(set) var count = 0
+
+    init() {
+        arenaCapacity = 256
+        arena = .allocate(byteCount: arenaCapacity, alignment: 16)
+    }
+
+    deinit { arena.deallocate() }
 
     /// Mixes the value's hash with its group (the slot hash); the partition is chosen from the value hash alone, so
     /// a pair stays in its partition when another worker's group numbers are mapped onto this worker's.
@@ -37,31 +48,30 @@ final class DistinctPairSet {
         let n = Int(length & ~Self.rawStringFlag)
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
+        let a = arena
         let found: Bool = slots.withUnsafeBufferPointer { s in
-            arena.withUnsafeBytes { a in
-                while true {
-                    let entry = s[i]
-                    if entry == 0 { return false }
-                    if entry >> 40 == tag {
-                        let at = Int(entry & 0xFF_FFFF_FFFF) - 1
-                        if a.loadUnaligned(fromByteOffset: at + 8, as: Int32.self) == group,
-                           a.loadUnaligned(fromByteOffset: at + 12, as: UInt32.self) == length,
-                           n == 0 || (value != nil && memcmp(a.baseAddress! + at + Self.headerSize, value!, n) == 0) {
-                            return true
-                        }
+            while true {
+                let entry = s[i]
+                if entry == 0 { return false }
+                if entry >> 40 == tag {
+                    let at = Int(entry & 0xFF_FFFF_FFFF) - 1
+                    if a.loadUnaligned(fromByteOffset: at + 8, as: Int32.self) == group,
+                       a.loadUnaligned(fromByteOffset: at + 12, as: UInt32.self) == length,
+                       n == 0 || (value != nil && memcmp(a + at + Self.headerSize, value!, n) == 0) {
+                        return true
                     }
-                    i = (i + 1) & mask
                 }
+                i = (i + 1) & mask
             }
         }
         if found { return false }
-        let at = arena.count
-        withUnsafeBytes(of: valueHash) { arena.append(contentsOf: $0) }
-        withUnsafeBytes(of: group) { arena.append(contentsOf: $0) }
-        withUnsafeBytes(of: length) { arena.append(contentsOf: $0) }
-        if n > 0, let value {
-            arena.append(contentsOf: UnsafeRawBufferPointer(start: value, count: n).assumingMemoryBound(to: UInt8.self))
-        }
+        let at = arenaCount
+        reserve(Self.headerSize + n)
+        arena.storeBytes(of: valueHash, toByteOffset: at, as: UInt64.self)
+        arena.storeBytes(of: group, toByteOffset: at + 8, as: Int32.self)
+        arena.storeBytes(of: length, toByteOffset: at + 12, as: UInt32.self)
+        if n > 0, let value { (arena + at + Self.headerSize).copyMemory(from: value, byteCount: n) }
+        arenaCount = at + Self.headerSize + n
         slots[i] = tag << 40 | UInt64(at + 1)
         count += 1
         if count * 2 > slots.count { grow() }
@@ -76,8 +86,21 @@ final class DistinctPairSet {
             let entry = s[Int(truncatingIfNeeded: hash) & (s.count - 1)]
             guard entry != 0, entry >> 40 == hash >> 40 else { return entry }
             let at = Int(entry & 0xFF_FFFF_FFFF) - 1
-            return arena.withUnsafeBytes { a in at + 8 < a.count ? entry &+ UInt64(a[at + 8]) : entry }
+            return at + 8 < arenaCount ? entry &+ UInt64(arena.load(fromByteOffset: at + 8, as: UInt8.self)) : entry
         }
+    }
+
+    /// Room for `bytes` more arena bytes.
+    @inline(__always)
+    private func reserve(_ bytes: Int) {
+        guard arenaCount + bytes > arenaCapacity else { return }
+        var capacity = arenaCapacity * 2
+        while arenaCount + bytes > capacity { capacity *= 2 }
+        let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        bigger.copyMemory(from: arena, byteCount: arenaCount)
+        arena.deallocate()
+        arena = bigger
+        arenaCapacity = capacity
     }
 
     /// Adds every pair of `other`, its group g becoming `mapping[g]` (another worker's partial of the same query).
@@ -106,16 +129,15 @@ final class DistinctPairSet {
     /// Visits the records in insertion order (one sequential pass over the arena): offset, value hash, group, length
     /// and value bytes.
     private func forEachRecord(_ body: (Int, UInt64, Int32, UInt32, UnsafeRawPointer?) throws -> Void) rethrows {
-        try arena.withUnsafeBytes { a in
-            var at = 0
-            while at + Self.headerSize <= a.count {
-                let valueHash = a.loadUnaligned(fromByteOffset: at, as: UInt64.self)
-                let group = a.loadUnaligned(fromByteOffset: at + 8, as: Int32.self)
-                let length = a.loadUnaligned(fromByteOffset: at + 12, as: UInt32.self)
-                let n = Int(length & ~Self.rawStringFlag)
-                try body(at, valueHash, group, length, a.baseAddress! + at + Self.headerSize)
-                at += Self.headerSize + n
-            }
+        let a = UnsafeRawPointer(arena), end = arenaCount
+        var at = 0
+        while at + Self.headerSize <= end {
+            let valueHash = a.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            let group = a.loadUnaligned(fromByteOffset: at + 8, as: Int32.self)
+            let length = a.loadUnaligned(fromByteOffset: at + 12, as: UInt32.self)
+            let n = Int(length & ~Self.rawStringFlag)
+            try body(at, valueHash, group, length, a + at + Self.headerSize)
+            at += Self.headerSize + n
         }
     }
 

@@ -108,7 +108,7 @@ import Testing
             if new { inserted += 1 }
         }
         // 20,000 keys, each in the group of its parity only (i % 20,000 keeps the parity).
-        #expect(inserted == 20_000 && set.count == 20_000)
+        #expect(inserted == 20_000 && set.count == 20_000, "inserted \(inserted), count \(set.count)")
         // The same bytes without the raw-string flag are another value.
         var bytes = Array("key0".utf8)
         let h = bytes.withUnsafeBytes { KeyColumns.hash($0) }
