@@ -46,6 +46,7 @@ final class HashJoinOperator: Operator {
     private let runtimeFilterScan: TableScanOperator?
     private let probeKeyExpressions: [BoundExpr]
 
+    private let dictionaryLookup = DictionaryKeyLookup()
     private var current: Batch? = nil
     private var currentGroups: [Int32] = []
     private var currentMatched: [Bool] = []
@@ -114,6 +115,7 @@ final class HashJoinOperator: Operator {
     /// The build key number of each probe row's key, -1 when none.
     private func lookup(_ keys: [Vector], count: Int) throws -> [Int32] {
         guard let table else { return [Int32](repeating: -1, count: count) }
+        if let found = try dictionaryLookup.lookup(keys, count: count, in: table) { return found }
         return try table.lookup(keys, count: count)
     }
 

@@ -15,6 +15,7 @@ final class RuntimeKeyFilter: ScanRowFilter {
     private var seen = 0
     private var kept = 0
     private var active = true
+    private let dictionaryLookup = DictionaryKeyLookup()
     /// Rows looked at before the pass rate may switch the filter off.
     static let trialRows = 100_000
     /// `PINTAIL_RUNTIME_FILTERS=off` turns runtime filters off (for comparisons).
@@ -30,13 +31,18 @@ final class RuntimeKeyFilter: ScanRowFilter {
         let count = rows?.count ?? batch.count
         guard active, count > 0 else { return rows ?? batch.allRowPositions }
         let probed = probed(batch, rows: rows)
-        let values = try keys.map { try $0(probed).flattened() }
+        let evaluated = try keys.map { try $0(probed) }
         var out: [Int32] = []
-        // A dense single integer key tests one bit per row; otherwise the hash table is probed.
-        if values.count != 1 || table.keyBitmap?.keep(values[0], rows: rows, into: &out) != true {
-            out.removeAll(keepingCapacity: true)
-            let found = try table.lookup(values, count: probed.count)
+        if let found = try dictionaryLookup.lookup(evaluated, count: probed.count, in: table) {
             for i in 0..<count where found[i] >= 0 { out.append(rows?[i] ?? Int32(i)) }
+        } else {
+            let values = evaluated.map { $0.flattened() }
+            // A dense single integer key tests one bit per row; otherwise the hash table is probed.
+            if values.count != 1 || table.keyBitmap?.keep(values[0], rows: rows, into: &out) != true {
+                out.removeAll(keepingCapacity: true)
+                let found = try table.lookup(values, count: probed.count)
+                for i in 0..<count where found[i] >= 0 { out.append(rows?[i] ?? Int32(i)) }
+            }
         }
         seen += count
         kept += out.count
