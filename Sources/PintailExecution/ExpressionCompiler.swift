@@ -94,9 +94,8 @@ enum ExpressionCompiler {
         case "substr" where SubstringKernel.constantBounds(args) != nil:
             let x = compiled[0], bounds = SubstringKernel.constantBounds(args)
             return { batch in try SubstringKernel.apply(try x(batch), start: bounds?.start ?? 1, length: bounds?.length) }
-        case "length" where args.count == 1 && args[0].type.isString, "lower" where args.count == 1 && args[0].type.isString,
-             "upper" where args.count == 1 && args[0].type.isString:
-            let function = StringKernels.Function(rawValue: name)!, x = compiled[0]
+        case _ where StringKernels.Function(name: name, args) != nil:
+            let function = StringKernels.Function(name: name, args)!, x = compiled[0]
             return { batch in
                 try onConstants([try x(batch)], count: batch.count) { try StringKernels.apply(function, $0[0], resultType: type) }
             }
