@@ -54,7 +54,7 @@ struct RowSorter {
         comparators.withUnsafeBufferPointer { cs in
             w0.withUnsafeBufferPointer { w0 in
                 w1.withUnsafeBufferPointer { w1 in
-                    rows.sort { a, b in
+                    @inline(__always) func less(_ a: Int32, _ b: Int32) -> Bool {
                         if fastCount > 0 {
                             let x = w0[Int(a)], y = w0[Int(b)]
                             if x != y { return up0 == (x < y) }
@@ -71,11 +71,44 @@ struct RowSorter {
                         }
                         return a < b
                     }
+                    if let limit, limit > 0, rows.count > 8 * limit {
+                        rows = Self.first(limit, of: rows, by: less)
+                    } else {
+                        rows.sort(by: less)
+                    }
                 }
             }
         }
         if let limit, rows.count > limit { return Array(rows.prefix(limit)) }
         return rows
+    }
+}
+
+extension RowSorter {
+    /// The first `k` of `rows` in `less` order (a total order), sorted: a max-heap of the best `k` seen so far, so a
+    /// top 20 of 38,000 groups (TPC-H Q10) costs about one comparison per row instead of a full sort.
+    static func first(_ k: Int, of rows: [Int32], by less: (Int32, Int32) -> Bool) -> [Int32] {
+        var heap = Array(rows.prefix(k))
+        // Heap order: the parent is not less than its children (the worst kept row on top).
+        func siftDown(_ start: Int) {
+            var i = start
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var top = i
+                if l < heap.count && less(heap[top], heap[l]) { top = l }
+                if r < heap.count && less(heap[top], heap[r]) { top = r }
+                if top == i { return }
+                heap.swapAt(i, top)
+                i = top
+            }
+        }
+        for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+        for row in rows.dropFirst(k) where less(row, heap[0]) {
+            heap[0] = row
+            siftDown(0)
+        }
+        heap.sort(by: less)
+        return heap
     }
 }
 

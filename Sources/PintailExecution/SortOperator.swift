@@ -122,6 +122,8 @@ struct RowComparator {
     let ints: [Int64]?
     let doubles: [Double]?
     let bytes: ByteColumn?
+    /// 128-bit decimals (sums of decimal products), compared in place rather than as `Value`s.
+    let wides: [Int128]?
 
     init(vector: Vector, key: SortKey) {
         self.vector = vector
@@ -130,6 +132,7 @@ struct RowComparator {
         if case .int128 = vector.storage { ints = nil } else { ints = vector.int64Values() }
         doubles = vector.doubleValues()
         bytes = vector.byteColumn
+        if case .int128(let a) = vector.storage, vector.isFlat { wides = a } else { wides = nil }
     }
 
     @inline(__always)
@@ -146,6 +149,7 @@ struct RowComparator {
             let x = doubles[a], y = doubles[b]
             c = x < y ? -1 : (x > y ? 1 : (x == y ? 0 : (x.isNaN ? (y.isNaN ? 0 : 1) : -1)))
         } else if let bytes { c = Comparison.compareBytes(bytes, a, bytes, b) }
+        else if let wides { c = wides[a] < wides[b] ? -1 : (wides[a] > wides[b] ? 1 : 0) }
         else { c = ValueOrdering.compare(vector.value(at: a), vector.value(at: b)) }
         return ascending ? c : -c
     }
