@@ -41,10 +41,10 @@ final class HashJoinOperator: Operator {
     private var unmatchedBuildEmitted = false
     /// Shared by the per-worker copies of a join that emits build rows by match: the last copy emits them.
     private let matches: JoinMatchCollector?
-    /// The scan directly under this copy's probe side (filters only in between), handed a `RuntimeKeyFilter`
-    /// over `probeKeyExpressions` once the table is loaded.
+    /// The scan under this copy's probe side, handed a `RuntimeKeyFilter` over `scanKeys` (the probe keys over the
+    /// scan's columns) once the table is loaded.
     private let runtimeFilterScan: TableScanOperator?
-    private let probeKeyExpressions: [BoundExpr]
+    private let scanKeys: [BoundExpr]
 
     private let dictionaryLookup = DictionaryKeyLookup()
     private var current: Batch? = nil
@@ -56,12 +56,12 @@ final class HashJoinOperator: Operator {
     /// or emit build rows by match also pass one `matches` collector (see `needsMatchCollector`).
     init(probe: Operator, shared: SharedJoinBuild, probeKeys: [BoundExpr], residual: BoundExpr?,
          options: Options, probeTypes: [DataType], matches: JoinMatchCollector? = nil,
-         runtimeFilterScan: TableScanOperator? = nil) throws {
+         runtimeFilterScan: TableScanOperator? = nil, scanKeys: [BoundExpr] = []) throws {
         self.probe = probe
         self.shared = shared
         self.matches = matches
         self.runtimeFilterScan = runtimeFilterScan
-        probeKeyExpressions = probeKeys
+        self.scanKeys = scanKeys
         matches?.register()
         self.probeKeys = try probeKeys.map(ExpressionCompiler.compile)
         self.residual = try residual.map(ExpressionCompiler.compile)
@@ -102,7 +102,8 @@ final class HashJoinOperator: Operator {
         let t = try shared.table()
         table = t
         if let scan = runtimeFilterScan, !keyless {
-            scan.filterRows(byKeys: RuntimeKeyFilter(keys: probeKeys, table: t), reading: probeKeyExpressions)
+            let keys = try scanKeys.map(ExpressionCompiler.compile)
+            scan.filterRows(byKeys: RuntimeKeyFilter(keys: keys, table: t), reading: scanKeys)
         }
         buildData = t.data
         buildCount = t.count

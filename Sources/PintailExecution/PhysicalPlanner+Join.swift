@@ -35,27 +35,62 @@ extension PhysicalPlanner {
                                 keyBitmap: keyBitmap)
         }
 
+        /// `runtimeFilterScan` gets a runtime filter over `scanKeys` (`probeScanKeys`) once the table is built.
         func probing(_ probeOperator: Operator, _ shared: SharedJoinBuild, matches: JoinMatchCollector? = nil,
-                     runtimeFilterScan: TableScanOperator? = nil) throws -> HashJoinOperator {
+                     runtimeFilterScan: TableScanOperator? = nil, scanKeys: [BoundExpr] = []) throws -> HashJoinOperator {
             try HashJoinOperator(probe: probeOperator, shared: shared, probeKeys: probeKeys, residual: residual,
                                  options: options, probeTypes: probe.fields.map(\.type), matches: matches,
-                                 runtimeFilterScan: runtimeFilterScan)
+                                 runtimeFilterScan: runtimeFilterScan, scanKeys: scanKeys)
         }
 
-        /// Whether probe rows without a match produce nothing, so the probe-side scan may drop them early
-        /// (`RuntimeKeyFilter`): not for joins that keep unmatched probe rows or emit them (anti joins hashing
-        /// the subquery side), nor keyless ones. The probe side must be the scan itself, or filters over it, so
-        /// that the probe keys read the scan's own columns.
-        var filtersProbeScan: Bool {
-            guard !probeKeys.isEmpty, !options.keepUnmatchedProbe, !(options.anti && !options.emitBuildByMatch) else { return false }
-            func isScanChain(_ p: LogicalPlan) -> Bool {
-                switch p {
-                case .scan: return true
-                case .filter(let input, _): return isScanChain(input)
-                default: return false
-                }
+        /// The probe keys over the columns of the scan under the probe side, when probe rows without a match
+        /// produce nothing (so the scan may drop them early: `RuntimeKeyFilter`) and every key column can be
+        /// followed down to the scan: through filters, renaming projections and the probe sides of inner joins
+        /// (TPC-H Q5: the supplier join's keys filter the line items under the orders join too). Nil for joins
+        /// that keep unmatched probe rows or emit them (anti joins hashing the subquery side), and keyless ones.
+        var probeScanKeys: [BoundExpr]? {
+            guard !probeKeys.isEmpty, !options.keepUnmatchedProbe, !(options.anti && !options.emitBuildByMatch) else { return nil }
+            var keys: [BoundExpr] = []
+            for key in probeKeys {
+                guard let mapped = Self.overScan(key, probe) else { return nil }
+                keys.append(mapped)
             }
-            return isScanChain(probe)
+            return keys
+        }
+
+        /// `e`, an expression over `plan`'s output, over the columns of the scan at the bottom of `plan`'s probe chain.
+        static func overScan(_ e: BoundExpr, _ plan: LogicalPlan) -> BoundExpr? {
+            func remapped(_ map: (Int) -> Int?) -> BoundExpr? {
+                var used = Set<Int>()
+                e.collectColumns(into: &used)
+                var mapping: [Int: Int] = [:]
+                for c in used {
+                    guard let m = map(c) else { return nil }
+                    mapping[c] = m
+                }
+                return e.remapColumns { mapping[$0]! }
+            }
+            switch plan {
+            case .scan:
+                return e
+            case .filter(let input, _):
+                return overScan(e, input)
+            case .project(let input, let expressions, _):
+                let mapped = remapped { i in
+                    guard i < expressions.count, case .column(let j, _) = expressions[i] else { return nil }
+                    return j
+                }
+                return mapped.flatMap { overScan($0, input) }
+            case .join(let left, let right, let c) where c.kind == .inner && !c.keys.isEmpty:
+                // An inner join's output is its left columns, then its right ones; only the probe side's lead down.
+                let shape = JoinShape(left, right, c), leftCount = left.fields.count
+                let mapped = remapped { i in
+                    shape.options.probeIsLeft ? (i < leftCount ? i : nil) : (i >= leftCount ? i - leftCount : nil)
+                }
+                return mapped.flatMap { overScan($0, shape.probe) }
+            default:
+                return nil
+            }
         }
     }
 

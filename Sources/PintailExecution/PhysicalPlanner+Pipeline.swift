@@ -72,13 +72,14 @@ extension PhysicalPlanner {
             let shape = JoinShape(left, right, c)
             let below = try pipelineFactory(shape.probe, statistics: statistics, workers: workers, group: group)
             // Not under EXPLAIN ANALYZE: each node's rows are reported as the plan shows them.
-            let runtimeFilters = shape.filtersProbeScan && statistics.profile == nil && RuntimeKeyFilter.enabled
+            let scanKeys = statistics.profile == nil && RuntimeKeyFilter.enabled ? shape.probeScanKeys : nil
             let shared = try shape.sharedBuild(statistics: statistics, workers: workers, group: group,
-                                               keyBitmap: runtimeFilters)
+                                               keyBitmap: scanKeys != nil)
             let matches = HashJoinOperator.needsMatchCollector(shape.options) ? JoinMatchCollector() : nil
             return { scan in
                 try shape.probing(statistics.profiled(try below(scan), shape.probe), shared, matches: matches,
-                                  runtimeFilterScan: runtimeFilters ? scan as? TableScanOperator : nil)
+                                  runtimeFilterScan: scanKeys != nil ? scan as? TableScanOperator : nil,
+                                  scanKeys: scanKeys ?? [])
             }
         default:
             return { scan in scan }

@@ -32,7 +32,8 @@ final class TableScanOperator: Operator {
     private var dictionaryShaped: Set<Int> = []
     /// A hash join's keys over this scan (`RuntimeKeyFilter`) or a top-N's cut-off (`TopNScanFilter`): rows that
     /// cannot matter are dropped here, with filter-first reading before the other columns are decoded.
-    private var runtimeFilter: ScanRowFilter? = nil
+    /// Joins' runtime filters and a top-N cut-off, applied in the order they came.
+    private var runtimeFilters: [ScanRowFilter] = []
 
     init(scan: Scan, queue: ScanMorselQueue, statistics: ExecutionStatistics) throws {
         self.scan = scan
@@ -90,7 +91,7 @@ final class TableScanOperator: Operator {
     /// Set before the first row group opens (a join sets it when it loads its table, before it asks for probe rows).
     func filterRows(byKeys runtime: ScanRowFilter, reading expressions: [BoundExpr]) {
         guard textOptions == nil else { return }  // text rows are parsed whole: nothing to save
-        runtimeFilter = runtime
+        runtimeFilters.append(runtime)
         var columns: Set<Int> = []
         for e in expressions { e.collectColumns(into: &columns) }
         var k = 0
@@ -107,7 +108,7 @@ final class TableScanOperator: Operator {
             if !dictionaryShaped.isEmpty, let kept = try dictionaryFilter?.select(batch) { keep = kept }
             else { keep = Logic.selection(try filter(batch)) }
         }
-        if let runtimeFilter { keep = try runtimeFilter.keep(batch, rows: keep) }
+        for runtimeFilter in runtimeFilters { keep = try runtimeFilter.keep(batch, rows: keep) }
         return keep ?? batch.allRowPositions
     }
 
@@ -158,7 +159,7 @@ final class TableScanOperator: Operator {
 
     /// The rows of `batch` the handed-down filter keeps (as `FilterOperator` keeps them), nil when none.
     private func filtered(_ batch: Batch) throws -> Batch? {
-        guard filter != nil || runtimeFilter != nil else { return batch }
+        guard filter != nil || !runtimeFilters.isEmpty else { return batch }
         let keep = try selection(batch)
         if keep.isEmpty { return nil }
         return keep.count == batch.count ? batch : batch.sliced(keep)
@@ -218,7 +219,7 @@ final class TableScanOperator: Operator {
         }
         firstPositions = nil
         // Filter-first pays when some flat column is not read by the predicate; nested columns keep the whole read.
-        guard filter != nil || runtimeFilter != nil, Self.readsFilterFirst, fileColumns.allSatisfy({ file.schema.fields[$0].isFlat })
+        guard filter != nil || !runtimeFilters.isEmpty, Self.readsFilterFirst, fileColumns.allSatisfy({ file.schema.fields[$0].isFlat })
         else { return }
         let first = Set(filterDataColumns.compactMap { parquetMapping[$0] })
         guard first.count < fileColumns.count else { return }
