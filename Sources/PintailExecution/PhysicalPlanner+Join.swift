@@ -50,12 +50,34 @@ extension PhysicalPlanner {
         /// that keep unmatched probe rows or emit them (anti joins hashing the subquery side), and keyless ones.
         var probeScanKeys: [BoundExpr]? {
             guard !probeKeys.isEmpty, !options.keepUnmatchedProbe, !(options.anti && !options.emitBuildByMatch) else { return nil }
+            // Under other joins, only a build side that a condition cuts down: one that holds every key (Q9's
+            // orders, partsupp and supplier) would cost its lookups for nothing.
+            if !Self.isScanChain(probe) && !Self.hasFilter(build) { return nil }
             var keys: [BoundExpr] = []
             for key in probeKeys {
                 guard let mapped = Self.overScan(key, probe) else { return nil }
                 keys.append(mapped)
             }
             return keys
+        }
+
+        static func isScanChain(_ plan: LogicalPlan) -> Bool {
+            switch plan {
+            case .scan: return true
+            case .filter(let input, _): return isScanChain(input)
+            default: return false
+            }
+        }
+
+        /// Whether a filter (or partition pruning) cuts `plan`'s rows somewhere below it.
+        static func hasFilter(_ plan: LogicalPlan) -> Bool {
+            switch plan {
+            case .filter: return true
+            case .scan(let s): return !s.pushedPredicates.isEmpty || s.partitions != nil
+            case .project(let input, _, _): return hasFilter(input)
+            case .join(let left, let right, let c): return c.kind == .inner && (hasFilter(left) || hasFilter(right))
+            default: return false
+            }
         }
 
         /// `e`, an expression over `plan`'s output, over the columns of the scan at the bottom of `plan`'s probe chain.

@@ -5,6 +5,9 @@ import PintailCore
 protocol ScanRowFilter: AnyObject {
     /// The rows among `rows` of `batch` (all of them when nil) to keep, in order.
     func keep(_ batch: Batch, rows: [Int32]?) throws -> [Int32]
+    /// The share of the rows it was shown that it kept so far (1 when it has stopped filtering), nil before any:
+    /// a scan with several filters runs the most selective first.
+    var passRate: Double? { get }
 }
 
 extension ScanRowFilter {

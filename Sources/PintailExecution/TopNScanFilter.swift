@@ -12,6 +12,9 @@ final class TopNScanFilter: ScanRowFilter, @unchecked Sendable {
     private let lock = NSLock()
     private var bound: TopNBound?
 
+    /// Unknown: the cut-off tightens as the sort fills.
+    var passRate: Double? { nil }
+
     /// `expression` is the leading sort key over the scan's output (the bound knows its direction).
     init(expression: BoundExpr) throws {
         leading = try ExpressionCompiler.compile(expression)
