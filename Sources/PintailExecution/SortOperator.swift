@@ -115,7 +115,7 @@ struct SortPile {
 }
 
 /// Compares two rows of one flat key vector, with the key's direction and NULL placement.
-struct RowComparator {
+final class RowComparator {
     let vector: Vector
     let ascending: Bool
     let nullsFirst: Bool
