@@ -28,26 +28,14 @@ def merged_state(minilm_dir, head_file):
     return sd, delta
 
 
-def main(data_dir, minilm_dir, repo):
-    head_file = os.path.join(repo, "Datasets/models/sentiment-head.safetensors")
+def fp32_model(minilm_dir, head_file):
+    """The encoder with the head file's delta merged and the head, as Swift runs them: (tokenizer, max_len, top,
+    head, forward), where forward(rows, idx) gives the head's outputs for rows[idx] (their "ids" set)."""
     with safe_open(head_file, "pt") as f:
         meta = f.metadata()
     max_len = int(meta.get("max_seq_length", "128"))
     sd, delta = merged_state(minilm_dir, head_file)
     tokenizer = BertTokenizer(os.path.join(minilm_dir, "vocab.txt"), do_lower_case=True)
-    train, held = th.load_data(data_dir)
-    if os.environ.get("CLEAN"):  # only held-back texts that no training row repeats (see train_head.without_held_texts)
-        seen = {th.normalized(r["text"]) for r in train}
-        before = len(held)
-        held = [r for r in held if th.normalized(r["text"]) not in seen]
-        print(f"held back {before}, of which {len(held)} never appear in the training data", flush=True)
-    if os.environ.get("REVIEWS_ONLY"):  # the acceptance set alone: VADER Amazon and movie review sentences
-        held = [r for r in held if r["source"] in ("vader-amazonReviewSnippets", "vader-movieReviewSnippets")]
-    if os.environ.get("QUICK"):  # only the rows that go into the reference fixture
-        held = [r for r in held if r["source"].startswith("vader")][:150] + [r for r in held if r["source"] == "rotten_tomatoes"][:50]
-    for r in held:
-        r["ids"] = tokenizer(r["text"], truncation=True, max_length=max_len)["input_ids"]
-        r["n"] = len(r["ids"])
     layers = [th.Layer(sd, i, 0) for i in range(6)]
     head = th.Head()
     with torch.no_grad():
@@ -62,7 +50,25 @@ def main(data_dir, minilm_dir, repo):
         pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
         return head(pooled)
 
-    top = torch.nn.ModuleList(layers)
+    return tokenizer, max_len, torch.nn.ModuleList(layers), head, forward
+
+
+def main(data_dir, minilm_dir, repo):
+    head_file = os.path.join(repo, "Datasets/models/sentiment-head.safetensors")
+    tokenizer, max_len, top, head, forward = fp32_model(minilm_dir, head_file)
+    train, held = th.load_data(data_dir)
+    if os.environ.get("CLEAN"):  # only held-back texts that no training row repeats (see train_head.without_held_texts)
+        seen = {th.normalized(r["text"]) for r in train}
+        before = len(held)
+        held = [r for r in held if th.normalized(r["text"]) not in seen]
+        print(f"held back {before}, of which {len(held)} never appear in the training data", flush=True)
+    if os.environ.get("REVIEWS_ONLY"):  # the acceptance set alone: VADER Amazon and movie review sentences
+        held = [r for r in held if r["source"] in ("vader-amazonReviewSnippets", "vader-movieReviewSnippets")]
+    if os.environ.get("QUICK"):  # only the rows that go into the reference fixture
+        held = [r for r in held if r["source"].startswith("vader")][:150] + [r for r in held if r["source"] == "rotten_tomatoes"][:50]
+    for r in held:
+        r["ids"] = tokenizer(r["text"], truncation=True, max_length=max_len)["input_ids"]
+        r["n"] = len(r["ids"])
     th.evaluate(top, head, held, forward)
     if not (os.environ.get("CLEAN") or os.environ.get("REVIEWS_ONLY")):
         th.write_reference(top, head, held, forward, repo)

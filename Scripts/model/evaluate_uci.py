@@ -15,7 +15,6 @@ import os, sys
 
 import numpy as np
 import torch
-from safetensors import safe_open
 from safetensors.torch import load_file
 from transformers import BertTokenizer
 
@@ -53,28 +52,11 @@ def report(title, right, rows):
 
 def head_predictions(rows, minilm_dir, repo):
     head_file = os.path.join(repo, "Datasets/models/sentiment-head.safetensors")
-    with safe_open(head_file, "pt") as f:
-        max_len = int(f.metadata().get("max_seq_length", "128"))
-    sd, delta = eh.merged_state(minilm_dir, head_file)
-    tokenizer = BertTokenizer(os.path.join(minilm_dir, "vocab.txt"), do_lower_case=True)
+    tokenizer, max_len, top, head, forward = eh.fp32_model(minilm_dir, head_file)
     for r in rows:
         r["ids"] = tokenizer(r["text"], truncation=True, max_length=max_len)["input_ids"]
         r["n"] = len(r["ids"])
-    layers = [th.Layer(sd, i, 0) for i in range(6)]
-    head = th.Head()
-    with torch.no_grad():
-        head.l0.weight.copy_(delta["head.0.weight"]); head.l0.bias.copy_(delta["head.0.bias"])
-        head.l1.weight.copy_(delta["head.1.weight"]); head.l1.bias.copy_(delta["head.1.bias"])
-    embed = th.Embeddings(sd)
-
-    def forward(batch_rows, idx):
-        ids, mask = th.pad(batch_rows, idx, "ids")
-        x = embed(ids)
-        for layer in layers: x = layer(x, mask)
-        pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
-        return head(pooled)
-
-    outs = th.predictions(torch.nn.ModuleList(layers), head, rows, forward)
+    outs = th.predictions(top, head, rows, forward)
     return [(o[2] > o[0]) == (r["label"] == 2) for o, r in zip(outs, rows)], outs
 
 
