@@ -95,9 +95,11 @@ extension QueryBinder {
         // relations joined so far by nothing, kept when their own filters (or those of relations hanging off them)
         // drop rows. They join r first, as its own subtree, and the subtree becomes the build side: TPC-H Q5
         // hashes supplier ⋈ nation ⋈ region 'ASIA' (2K rows) instead of probing 910K line items three times, Q7
-        // supplier ⋈ nation 'FRANCE' or 'GERMANY'. Members come parent first; `share`: of r's rows they keep.
-        func hangingSubtree(_ p: Int, _ joined: Set<Int>, _ taken: inout Set<Int>) -> (members: [Int], share: Double) {
-            var members: [Int] = [], share = 1.0
+        // supplier ⋈ nation 'FRANCE' or 'GERMANY'. A member with members of its own is joined to them first, so
+        // that their filters cut it before its parent sees it (Q8: customer ⋈ (nation ⋈ region 'AMERICA'), 30K
+        // customers, is what orders probe). `share`: of p's rows the members keep.
+        func hangingSubtree(_ p: Int, _ joined: Set<Int>, _ taken: inout Set<Int>) -> (members: [HangingRelation], share: Double) {
+            var members: [HangingRelation] = [], share = 1.0
             for s in inputs.indices where !taken.contains(s) && !joined.contains(s) && rawSizes[s] <= rawSizes[p] {
                 let links = bound.indices.filter { !applied[$0] && relationsOf[$0].contains(s) && relationsOf[$0].count > 1 }
                 guard links.contains(where: { l in
@@ -111,12 +113,12 @@ extension QueryBinder {
                 let kept = min(1, sizes[s] / max(rawSizes[s], 1)) * below.share
                 guard kept < 1 else { continue }
                 taken = trial
-                members += [s] + below.members
+                members.append(HangingRelation(relation: s, members: below.members))
                 share *= kept
             }
             return (members, share)
         }
-        func dimensionGroup(_ r: Int, _ joined: Set<Int>) -> (members: [Int], share: Double) {
+        func dimensionGroup(_ r: Int, _ joined: Set<Int>) -> (members: [HangingRelation], share: Double) {
             var taken: Set<Int> = [r]
             return hangingSubtree(r, joined, &taken)
         }
@@ -160,13 +162,14 @@ extension QueryBinder {
             let next = candidates.isEmpty
                 ? remaining.min { sizes[$0] < sizes[$1] } ?? remaining[0]
                 : candidates.min { ($0.1, sizes[$0.0]) < ($1.1, sizes[$1.0]) }?.0 ?? remaining[0]
-            var right = (plan: inputs[next], relations: Set([next]), layout: columns(next))
-            let group = dimensionGroup(next, joined)
-            if !group.members.isEmpty {
-                let (subtree, subtreeLayout) = joinInOrder(inputs[next], columns(next), done: [next],
-                                                           group.members.map { (inputs[$0], [$0], columns($0)) })
-                right = (subtree, Set([next] + group.members), subtreeLayout)
+            // A relation joined with the relations hanging off it, each of those with its own first.
+            func subtree(_ r: Int, _ members: [HangingRelation]) -> (plan: LogicalPlan, relations: Set<Int>, layout: [Int]) {
+                guard !members.isEmpty else { return (inputs[r], [r], columns(r)) }
+                let parts = members.map { subtree($0.relation, $0.members) }
+                let (plan, layout) = joinInOrder(inputs[r], columns(r), done: [r], parts)
+                return (plan, parts.reduce(Set([r])) { $0.union($1.relations) }, layout)
             }
+            let right = subtree(next, dimensionGroup(next, joined).members)
             (plan, layout) = joinInOrder(plan, layout, done: joined, [right])
             joined.formUnion(right.relations)
         }
@@ -203,4 +206,10 @@ extension QueryBinder {
         if reduced.contains(where: \.isEmpty) { return common }
         return common + [.or(reduced.map(PushDownFilters.conjunction))]
     }
+}
+
+/// A relation that hangs off another in a comma join (see `bindFromWhere`), with those that hang off it.
+struct HangingRelation {
+    let relation: Int
+    let members: [HangingRelation]
 }
