@@ -94,6 +94,10 @@ enum ExpressionCompiler {
         case "substr" where SubstringKernel.constantBounds(args) != nil:
             let x = compiled[0], bounds = SubstringKernel.constantBounds(args)
             return { batch in try SubstringKernel.apply(try x(batch), start: bounds?.start ?? 1, length: bounds?.length) }
+        case "concat" where type.isString && args.count >= 2 && args.allSatisfy({ $0.type.isString }):
+            return { batch in
+                try StringKernels.concat(try compiled.map { try $0(batch) }, count: batch.count, resultType: type)
+            }
         case _ where StringKernels.Function(name: name, args) != nil:
             let function = StringKernels.Function(name: name, args)!, x = compiled[0]
             return { batch in
