@@ -86,12 +86,13 @@ final class CountDistinctAggregate: AggregateState {
     private func insertIntegers(_ v: Vector, groups: [Int32]) -> Bool {
         let flat = v.flattened()
         guard let values = flat.int64Values() else { return false }
+        let validity = flat.validity
         withUnsafeTemporaryAllocation(byteCount: 16, alignment: 8) { buffer in
             let key = buffer.baseAddress!
             key.storeBytes(of: 1, as: UInt8.self)
             let encoded = UnsafeRawBufferPointer(start: key, count: 9)
             values.withUnsafeBufferPointer { x in
-                for (row, g) in groups.enumerated() where flat.isValid(row) {
+                for (row, g) in groups.enumerated() where validity?.isSet(row) ?? true {
                     key.storeBytes(of: UInt64(bitPattern: x[row]), toByteOffset: 1, as: UInt64.self)
                     let h = KeyColumns.hash(encoded)
                     partitions[Self.partition(h)].insert(group: g, value: key, length: 9, valueHash: h)

@@ -18,7 +18,6 @@ final class ExchangeOperator: Operator, @unchecked Sendable {
     private var batchesReady = pthread_cond_t()
     private var roomInBuffer = pthread_cond_t()
     private var buffer: [Batch] = []
-    private var head = 0
     private let capacity: Int
     /// Buffered batches that wake a sleeping consumer.
     private let wakeCount: Int
@@ -45,21 +44,15 @@ final class ExchangeOperator: Operator, @unchecked Sendable {
         pthread_cond_destroy(&roomInBuffer)
     }
 
-    private var buffered: Int { buffer.count - head }
-
     func next() throws -> Batch? {
         if !started { start() }
         mutex.lock()
         defer { mutex.unlock() }
         while true {
             if let failure { throw failure }
-            if head < buffer.count {
-                let b = buffer[head]
-                head += 1
-                if head == buffer.count {
-                    buffer.removeAll(keepingCapacity: true)
-                    head = 0
-                }
+            if !buffer.isEmpty {
+                // At most `capacity` batches: shifting the rest down is cheap, and a consumed batch is freed at once.
+                let b = buffer.removeFirst()
                 if workersWaiting > 0 { pthread_cond_signal(&roomInBuffer) }
                 return b
             }
@@ -104,13 +97,13 @@ final class ExchangeOperator: Operator, @unchecked Sendable {
                 guard let batch = try pipeline.next() else { break }
                 if batch.count == 0 { continue }
                 mutex.lock()
-                while buffered >= capacity && !stopped && failure == nil {
+                while buffer.count >= capacity && !stopped && failure == nil {
                     workersWaiting += 1
                     mutex.wait(&roomInBuffer)
                     workersWaiting -= 1
                 }
                 buffer.append(batch)
-                if consumerWaiting && buffered >= wakeCount { pthread_cond_signal(&batchesReady) }
+                if consumerWaiting && buffer.count >= wakeCount { pthread_cond_signal(&batchesReady) }
                 mutex.unlock()
             }
         } catch {

@@ -40,16 +40,18 @@ final class RuntimeKeyFilter: ScanRowFilter {
         let probed = probed(batch, rows: rows)
         let evaluated = try keys.map { try $0(probed) }
         var out: [Int32] = []
-        if let found = try dictionaryLookup.lookup(evaluated, count: probed.count, in: table) {
-            for i in 0..<count where found[i] >= 0 { out.append(rows?[i] ?? Int32(i)) }
-        } else {
+        // A string key in dictionary shape is looked up per entry, a dense single integer key tests one bit per
+        // row; otherwise the hash table is probed.
+        var found = try dictionaryLookup.lookup(evaluated, count: probed.count, in: table)
+        if found == nil {
             let values = evaluated.map { $0.flattened() }
-            // A dense single integer key tests one bit per row; otherwise the hash table is probed.
             if values.count != 1 || table.keyBitmap?.keep(values[0], rows: rows, into: &out) != true {
                 out.removeAll(keepingCapacity: true)
-                let found = try table.lookup(values, count: probed.count)
-                for i in 0..<count where found[i] >= 0 { out.append(rows?[i] ?? Int32(i)) }
+                found = try table.lookup(values, count: probed.count)
             }
+        }
+        if let found {
+            for i in 0..<count where found[i] >= 0 { out.append(rows?[i] ?? Int32(i)) }
         }
         seen += count
         kept += out.count

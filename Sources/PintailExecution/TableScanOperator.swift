@@ -30,9 +30,9 @@ final class TableScanOperator: Operator {
     /// The filter's one-column conjuncts, looked up per dictionary entry, and the reader positions they read.
     private var dictionaryFilter: DictionaryFilter? = nil
     private var dictionaryShaped: Set<Int> = []
-    /// A hash join's keys over this scan (`RuntimeKeyFilter`) or a top-N's cut-off (`TopNScanFilter`): rows that
-    /// cannot matter are dropped here, with filter-first reading before the other columns are decoded.
-    /// Joins' runtime filters and a top-N cut-off, applied in the order they came.
+    /// Hash joins' keys over this scan (`RuntimeKeyFilter`) and a top-N's cut-off (`TopNScanFilter`): rows that
+    /// cannot matter are dropped here, with filter-first reading before the other columns are decoded. Run the
+    /// most selective first (see `selection`).
     private var runtimeFilters: [ScanRowFilter] = []
     private var filteredBatches = 0
 
