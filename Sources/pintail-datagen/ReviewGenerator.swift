@@ -1,7 +1,9 @@
 import Foundation
 import PintailCore
 
-/// Generates the reviews of one category, batch by batch, deterministically from (seed, category).
+/// Generates the reviews of one category, batch by batch, deterministically from (seed, category). Each random
+/// 64-bit value serves several choices (its bit fields), and every small distribution is a table drawn with
+/// `DiscreteSampler`, every power one of `FixedPower`: about eight random values per row plus one per sentence.
 struct ReviewGenerator {
     let category: ReviewCategory
     let categoryIndex: Int
@@ -11,26 +13,34 @@ struct ReviewGenerator {
     /// Customers are shared by all categories (so joins across categories find them); products are per category.
     private let customerCount: Int
     private let productCount: Int
-    /// count^(1 - exponent) of the two Zipf laws, computed once (pow is the costliest call per row).
+    /// count^(1 - exponent) of the two Zipf laws, computed once, and their inverse CDFs' powers 1 / (1 - exponent).
     private let customerZipfTop: Double
     private let productZipfTop: Double
-    private let nouns: WordPool
+    private let customerZipfPower = FixedPower(exponent: 1 / (1 - ReviewGenerator.customerExponent))
+    private let productZipfPower = FixedPower(exponent: 1 / (1 - ReviewGenerator.productExponent))
+    /// The Pareto law of vote counts and the helpful share's curve.
+    private let votePower = FixedPower(exponent: -1 / 1.15)
+    private let sharePower = FixedPower(exponent: 0.4)
     private let capitalizedNouns: WordPool
-    /// The sentences of each star's tone (one to five) with this category's nouns, and the neutral fillers.
-    private let oneStarSentences: SentenceTable
-    private let twoStarSentences: SentenceTable
-    private let threeStarSentences: SentenceTable
-    private let fourStarSentences: SentenceTable
-    private let fiveStarSentences: SentenceTable
-    private let fillerSentences: SentenceTable
-    /// Cumulative probabilities of the years firstYear...2015.
-    private let yearCumulative: [Double]
+    /// Sets 0-4: the sentences of each star's tone (one to five) with this category's nouns; set 5: neutral fillers.
+    private let sentences: SentenceBank
+    /// Which set a sentence comes from: row 2 * (star - 1) for a review's first sentence, the next row for the others.
+    private let tones: DiscreteSampler
+    /// Sentences per review body, 1...80 (outcome k is k + 1 sentences).
+    private let sentenceCounts: DiscreteSampler
+    /// Years firstYear...2015, by the category's growth curve.
+    private let years: DiscreteSampler
+    /// Stars by year (row: year - firstYear; outcome k is k + 1 stars).
+    private let stars: DiscreteSampler
     private let isBookLike: Bool
-    /// First and last day (days since 1970) of each year firstYear...2015.
-    private let yearFirstDay: [Int]
-    private let yearLastDay: [Int]
-    /// The number of days of each year firstYear...2015, for drawing a day without a division instruction.
-    private let yearDays: [FixedDivisor]
+    /// Per year (index year - firstYear): its first day (days since 1970) and number of days, 16-bit thresholds of
+    /// "no votes" and of a verified purchase.
+    private let yearFirstDay: UnsafeMutablePointer<Int32>
+    private let yearDays: UnsafeMutablePointer<Int32>
+    private let noVotesBelow: UnsafeMutablePointer<UInt16>
+    private let verifiedBelow: UnsafeMutablePointer<UInt16>
+    /// Frees the per-year tables with the last copy of the generator.
+    private let yearTables: YearTables
 
     static let lastYear = 2015
     static let customerExponent = 1.15
@@ -39,6 +49,28 @@ struct ReviewGenerator {
     static let lineBreak: [UInt8] = Array("<br />".utf8)
     /// The public dataset ends on 2015-08-31.
     static let lastDay = CivilDate.days(year: 2015, month: 8, day: 31)
+    static let fillerSet = 5
+
+    private final class YearTables {
+        let firstDay: UnsafeMutablePointer<Int32>
+        let days: UnsafeMutablePointer<Int32>
+        let noVotes: UnsafeMutablePointer<UInt16>
+        let verified: UnsafeMutablePointer<UInt16>
+
+        init(count: Int) {
+            firstDay = .allocate(capacity: count)
+            days = .allocate(capacity: count)
+            noVotes = .allocate(capacity: count)
+            verified = .allocate(capacity: count)
+        }
+
+        deinit {
+            firstDay.deallocate()
+            days.deallocate()
+            noVotes.deallocate()
+            verified.deallocate()
+        }
+    }
 
     /// Generates part `part` of the category, whose first row is row `firstRow` of the category. Each part has its
     /// own random stream (part 0's is the category's own), so parts can be generated on different threads.
@@ -51,31 +83,77 @@ struct ReviewGenerator {
         produced = firstRow
         customerCount = max(50, totalRows / 4)
         productCount = max(10, categoryRows / 6)
-        customerZipfTop = pow(Double(customerCount), 1 - Self.customerExponent)
-        productZipfTop = pow(Double(productCount), 1 - Self.productExponent)
-        nouns = WordPool(category.nouns)
+        customerZipfTop = Foundation.pow(Double(customerCount), 1 - Self.customerExponent)
+        productZipfTop = Foundation.pow(Double(productCount), 1 - Self.productExponent)
+        let nouns = WordPool(category.nouns)
         capitalizedNouns = WordPool(category.nouns.map { $0.prefix(1).uppercased() + $0.dropFirst() })
         let words = ReviewVocabulary.sentimentWords
-        oneStarSentences = SentenceTable(ReviewVocabulary.negativeTemplates, nouns: nouns, words: words[0])
-        twoStarSentences = SentenceTable(ReviewVocabulary.negativeTemplates, nouns: nouns, words: words[1])
-        threeStarSentences = SentenceTable(ReviewVocabulary.mixedTemplates, nouns: nouns, words: words[2])
-        fourStarSentences = SentenceTable(ReviewVocabulary.positiveTemplates, nouns: nouns, words: words[3])
-        fiveStarSentences = SentenceTable(ReviewVocabulary.positiveTemplates, nouns: nouns, words: words[4])
-        fillerSentences = SentenceTable(ReviewVocabulary.fillerTemplates, nouns: nouns, words: nouns)
+        sentences = SentenceBank([
+            (ReviewVocabulary.negativeTemplates, nouns, words[0]),
+            (ReviewVocabulary.negativeTemplates, nouns, words[1]),
+            (ReviewVocabulary.mixedTemplates, nouns, words[2]),
+            (ReviewVocabulary.positiveTemplates, nouns, words[3]),
+            (ReviewVocabulary.positiveTemplates, nouns, words[4]),
+            (ReviewVocabulary.fillerTemplates, nouns, nouns),
+        ])
+        tones = DiscreteSampler(rows: Self.toneRows())
+        sentenceCounts = DiscreteSampler(weights: Self.sentenceCountWeights())
         isBookLike = category.name == "Books"
         // Reviews grow about 45% a year; 2015 covers eight months.
-        var weights: [Double] = []
-        for year in category.firstYear...Self.lastYear {
-            weights.append(pow(1.45, Double(year - 1995)) * (year == 2015 ? 0.66 : 1))
+        let yearRange = category.firstYear...Self.lastYear
+        years = DiscreteSampler(weights: yearRange.map { pow(1.45, Double($0 - 1995)) * ($0 == 2015 ? 0.66 : 1) })
+        stars = DiscreteSampler(rows: yearRange.map { Self.starWeights(year: $0, mood: category.mood) })
+        yearTables = YearTables(count: yearRange.count)
+        yearFirstDay = yearTables.firstDay
+        yearDays = yearTables.days
+        noVotesBelow = yearTables.noVotes
+        verifiedBelow = yearTables.verified
+        for (i, year) in yearRange.enumerated() {
+            let first = CivilDate.days(year: year, month: 1, day: 1)
+            let last = year == Self.lastYear ? Self.lastDay : CivilDate.days(year: year + 1, month: 1, day: 1) - 1
+            yearFirstDay[i] = Int32(first)
+            yearDays[i] = Int32(last - first + 1)
+            noVotesBelow[i] = Self.threshold16(0.45 + Double(year - 1995) * 0.015)
+            verifiedBelow[i] = Self.threshold16(min(0.9, max(0.1, 0.1 + Double(year - 2000) * 0.06)))
         }
-        let sum = weights.reduce(0, +)
-        var running = 0.0
-        yearCumulative = weights.map { running += $0 / sum; return running }
-        yearFirstDay = (category.firstYear...Self.lastYear).map { CivilDate.days(year: $0, month: 1, day: 1) }
-        yearLastDay = (category.firstYear...Self.lastYear).map {
-            $0 == Self.lastYear ? Self.lastDay : CivilDate.days(year: $0 + 1, month: 1, day: 1) - 1
+    }
+
+    /// `p` as a threshold for 16 random bits.
+    static func threshold16(_ p: Double) -> UInt16 { UInt16(min(65_535, max(0, (p * 65_536).rounded()))) }
+
+    /// About 62% five stars overall, shifted by the category's mood and a dip in the mid-2000s (outcome k: k + 1 stars).
+    static func starWeights(year: Int, mood: Double) -> [Double] {
+        let era = year < 2000 ? 0.02 : year <= 2008 ? -0.06 : year <= 2011 ? -0.02 : 0
+        let five = min(0.9, max(0.3, 0.62 + mood + era))
+        let rest = (1 - five) / 0.38
+        return [0.09 * rest, 0.05 * rest, 0.08 * rest, 0.16 * rest, five]
+    }
+
+    /// Log-normal sentence counts: floor(exp(0.9 + 0.85 z)) for a standard normal z, kept within 1...80.
+    static func sentenceCountWeights() -> [Double] {
+        func below(_ k: Double) -> Double { 0.5 * erfc(-(Foundation.log(k) - 0.9) / 0.85 / 2.0.squareRoot()) }
+        return (1...80).map { k in
+            let low = k == 1 ? 0 : below(Double(k)), high = k == 80 ? 1 : below(Double(k + 1))
+            return high - low
         }
-        yearDays = zip(yearFirstDay, yearLastDay).map { FixedDivisor($1 - $0 + 1) }
+    }
+
+    /// Rows 2 * (star - 1) and 2 * (star - 1) + 1: the sentence sets of a review's first and later sentences. Mostly
+    /// the star's own words, sometimes a neighbour's (a four-star review may say "excellent"); 30% of the later
+    /// sentences are neutral.
+    static func toneRows() -> [[Double]] {
+        var rows: [[Double]] = []
+        for star in 1...5 {
+            var first = [Double](repeating: 0, count: 6)
+            first[star - 1] += 0.8
+            first[min(5, star + 1) - 1] += 0.1
+            first[max(1, star - 1) - 1] += 0.1
+            rows.append(first)
+            var later = first.map { $0 * 0.7 }
+            later[fillerSet] = 0.3
+            rows.append(later)
+        }
+        return rows
     }
 
     /// Replaces `batch`'s rows with the next `rows` reviews.
@@ -85,11 +163,19 @@ struct ReviewGenerator {
     }
 
     private mutating func appendRow(to batch: inout ReviewBatch) {
-        let (year, day) = reviewDate()
-        let star = starRating(year: year)
-        let votes = votes(year: year, star: star)
+        // Year (low half) and day within it (high half).
+        let dateBits = random.next()
+        let yearIndex = years.sample(dateBits)
+        let year = category.firstYear + yearIndex
+        let day = Int(yearFirstDay[yearIndex]) + Int(((dateBits >> 32) &* UInt64(yearDays[yearIndex])) >> 32)
+        // Stars (low half), then 16 bits each for vine, verified purchase and the headline's kind.
+        let flagBits = random.next()
+        let star = stars.sample(flagBits, row: yearIndex) + 1
+        let vine = year >= 2007 && (flagBits >> 32) & 0xFFFF < 262  // 0.4%
+        let verified = UInt16(truncatingIfNeeded: flagBits >> 48) < verifiedBelow[yearIndex]
+        let votes = votes(yearIndex: yearIndex, star: star)
 
-        let customerRank = zipf(count: customerCount, exponent: Self.customerExponent, top: customerZipfTop)
+        let customerRank = zipf(count: customerCount, top: customerZipfTop, power: customerZipfPower)
         batch.customerId.bytes.appendDecimal(10_000_000 + (customerRank * 7919 + 12_345) % 89_999_999)
         batch.customerId.endValue()
 
@@ -98,7 +184,7 @@ struct ReviewGenerator {
         appendBase36(reviewKey, width: 13, to: &batch.reviewId.bytes)
         batch.reviewId.endValue()
 
-        let productRank = zipf(count: productCount, exponent: Self.productExponent, top: productZipfTop)
+        let productRank = zipf(count: productCount, top: productZipfTop, power: productZipfPower)
         let productKey = key(productRank, salt: 1)
         if isBookLike {
             batch.productId.bytes.append(0x30)
@@ -118,13 +204,14 @@ struct ReviewGenerator {
         batch.starRating.append(Int32(star))
         batch.helpfulVotes.append(Int32(votes.helpful))
         batch.totalVotes.append(Int32(votes.total))
-        let vine = year >= 2007 && random.chance(0.004)
         batch.vine.append(vine ? 0x59 : 0x4E)
-        let verifiedShare = min(0.9, max(0.1, 0.1 + Double(year - 2000) * 0.06))
-        batch.verifiedPurchase.append(random.chance(verifiedShare) ? 0x59 : 0x4E)
+        batch.verifiedPurchase.append(verified ? 0x59 : 0x4E)
 
+        // 40% of headlines are the "N Stars" one (index 0), the rest any of the star's headlines.
+        let headlineBits = random.next()
         let headlines = ReviewVocabulary.headlines[star - 1]
-        headlines.append(random.chance(0.4) ? 0 : random.below(headlines.countDivisor), to: &batch.reviewHeadline.bytes)
+        headlines.append(headlineBits & 0xFFFF < 26_214 ? 0 : Int(((headlineBits >> 32) &* UInt64(headlines.count)) >> 32),
+                         to: &batch.reviewHeadline.bytes)
         batch.reviewHeadline.endValue()
         appendBody(star: star, to: &batch.reviewBody.bytes)
         batch.reviewBody.endValue()
@@ -134,40 +221,14 @@ struct ReviewGenerator {
         produced += 1
     }
 
-    /// Year by the category's growth curve, day uniform within it (2015 ends on August 31).
-    private mutating func reviewDate() -> (year: Int, day: Int) {
-        let u = random.unit()
-        // The first year whose cumulative share reaches u (the last year if rounding leaves u above them all), by
-        // binary search: most reviews fall in the late years, at the end of a linear scan.
-        var low = 0, high = yearCumulative.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if yearCumulative[middle] < u { low = middle + 1 } else { high = middle }
-        }
-        return (category.firstYear + low, yearFirstDay[low] + random.below(yearDays[low]))
-    }
-
-    /// About 62% five stars overall, shifted by the category's mood and a dip in the mid-2000s.
-    private mutating func starRating(year: Int) -> Int {
-        let era = year < 2000 ? 0.02 : year <= 2008 ? -0.06 : year <= 2011 ? -0.02 : 0
-        let five = min(0.9, max(0.3, 0.62 + category.mood + era))
-        let rest = (1 - five) / 0.38
-        let u = random.unit()
-        if u < five { return 5 }
-        var edge = five + 0.16 * rest
-        if u < edge { return 4 }
-        edge += 0.08 * rest
-        if u < edge { return 3 }
-        edge += 0.05 * rest
-        return u < edge ? 2 : 1
-    }
-
     /// Heavy-tailed votes: most reviews get none; the rest follow a Pareto law. Older reviews collected more.
-    private mutating func votes(year: Int, star: Int) -> (helpful: Int, total: Int) {
-        let none = 0.45 + Double(year - 1995) * 0.015
-        guard !random.chance(none) else { return (0, 0) }
-        let total = min(25_000, Int(1 / pow(1 - random.unit(), 1 / 1.15)))
-        let share = (star == 1 || star == 5 ? 0.85 : 0.65) * pow(random.unit(), 0.4)
+    private mutating func votes(yearIndex: Int, star: Int) -> (helpful: Int, total: Int) {
+        let bits = random.next()
+        guard UInt16(truncatingIfNeeded: bits) >= noVotesBelow[yearIndex] else { return (0, 0) }
+        // 1 - u in (0, 1] from the high 48 bits, and the helpful share's u from another value.
+        let tail = Double((bits >> 16) &+ 1) * 0x1.0p-48
+        let total = min(25_000, Int(votePower(tail)))
+        let share = (star == 1 || star == 5 ? 0.85 : 0.65) * sharePower(random.unit() + 0x1.0p-54)
         return (min(total, Int((Double(total) * share).rounded())), total)
     }
 
@@ -177,49 +238,39 @@ struct ReviewGenerator {
     }
 
     /// A rank in 1...count with probability proportional to rank^-exponent (continuous inverse CDF).
-    /// `top` is count^(1 - exponent).
-    private mutating func zipf(count: Int, exponent: Double, top: Double) -> Int {
-        let a = 1 - exponent
-        let x = pow((top - 1) * random.unit() + 1, 1 / a)
+    /// `top` is count^(1 - exponent), `power` raises to 1 / (1 - exponent).
+    private mutating func zipf(count: Int, top: Double, power: FixedPower) -> Int {
+        let x = power((top - 1) * random.unit() + 1)
         return min(count, max(1, Int(x)))
     }
 
-    /// Brand, adjective, noun and sometimes a qualifier, all chosen by the product (same product, same title).
+    /// Brand, adjective, noun and sometimes a qualifier, all chosen by the product's key (same product, same
+    /// title): 16 bits of one mixed value each.
     private func appendTitle(_ productKey: UInt64, to out: inout GrowableBuffer<UInt8>) {
-        var r = SplitMix(seed: productKey)
-        ReviewVocabulary.brands.appendRandom(&r, to: &out)
+        let bits = SplitMix.mix(productKey ^ 0x7469_746C_6573)
+        ReviewVocabulary.brands.appendPick(bits, to: &out)
         out.append(0x20)
-        ReviewVocabulary.titleAdjectives.appendRandom(&r, to: &out)
+        ReviewVocabulary.titleAdjectives.appendPick(bits >> 16, to: &out)
         out.append(0x20)
-        capitalizedNouns.appendRandom(&r, to: &out)
-        if r.chance(0.5) {
+        capitalizedNouns.appendPick(bits >> 32, to: &out)
+        if bits >> 63 != 0 {
             out.append(0x2C)
             out.append(0x20)
-            ReviewVocabulary.qualifiers.appendRandom(&r, to: &out)
+            ReviewVocabulary.qualifiers.appendPick(bits >> 47, to: &out)
         }
     }
 
-    /// Sentences whose sentiment words follow the stars, mixed with neutral ones; log-normal sentence count.
+    /// Sentences whose sentiment words follow the stars, mixed with neutral ones; log-normal sentence count. One
+    /// random value per sentence: 12 bits for a line break before it, 16 for its set, 32 for the sentence.
     private mutating func appendBody(star: Int, to out: inout GrowableBuffer<UInt8>) {
-        let gaussian = sqrt(-2 * log(1 - random.unit())) * cos(2 * Double.pi * random.unit())
-        let sentences = min(80, max(1, Int(exp(0.9 + 0.85 * gaussian))))
+        let count = sentenceCounts.sample(random.next()) + 1
         let start = out.count
-        for s in 0..<sentences {
-            if s > 0 && random.chance(0.04) { out.append(Self.lineBreak) }
-            if s > 0 && random.chance(0.3) {
-                fillerSentences.appendRandom(&random, to: &out)
-                continue
-            }
-            // Mostly the star's own words, sometimes a neighbour's (a four-star review may say "excellent").
-            var tone = star
-            if random.chance(0.2) { tone = min(5, max(1, star + (random.chance(0.5) ? 1 : -1))) }
-            switch tone {
-            case 5: fiveStarSentences.appendRandom(&random, to: &out)
-            case 4: fourStarSentences.appendRandom(&random, to: &out)
-            case 3: threeStarSentences.appendRandom(&random, to: &out)
-            case 2: twoStarSentences.appendRandom(&random, to: &out)
-            default: oneStarSentences.appendRandom(&random, to: &out)
-            }
+        let firstRow = 2 * (star - 1)
+        for s in 0..<count {
+            let bits = random.next()
+            if s > 0 && bits & 0xFFF < 164 { out.append(Self.lineBreak) }  // 4%
+            let set = tones.sample(((bits >> 12) & 0xFFFF) << 16, row: s == 0 ? firstRow : firstRow + 1)
+            sentences.append(set: set, bits: bits >> 32, to: &out)
         }
         if out.count > start && out.last == 0x20 { out.removeLast() }
     }

@@ -31,9 +31,6 @@ struct SplitMix {
     @inline(__always)
     mutating func below(_ n: Int) -> Int { Int(truncatingIfNeeded: (next() >> 1) % UInt64(n)) }
 
-    /// Uniform in 0..<divisor.divisor: the same draw as `below(n)`, without a division instruction.
-    @inline(__always)
-    mutating func below(_ divisor: FixedDivisor) -> Int { Int(truncatingIfNeeded: divisor.remainder(next() >> 1)) }
 
     @inline(__always)
     mutating func chance(_ p: Double) -> Bool { unit() < p }

@@ -5,8 +5,6 @@ struct WordPool: @unchecked Sendable {
     private let bytes: UnsafeMutablePointer<UInt8>
     private let offsets: UnsafeMutablePointer<Int32>
     let count: Int
-    /// `count`, for drawing an index without a division instruction.
-    let countDivisor: FixedDivisor
     /// The longest word's length, so callers can reserve room once.
     let maxLength: Int
 
@@ -24,7 +22,6 @@ struct WordPool: @unchecked Sendable {
             offsets[i + 1] = Int32(at)
         }
         count = all.count
-        countDivisor = FixedDivisor(all.count)
         maxLength = all.map(\.count).max() ?? 0
     }
 
@@ -38,9 +35,10 @@ struct WordPool: @unchecked Sendable {
         if capitalized && c >= 0x61 && c <= 0x7A { out.base[first] = c - 0x20 }
     }
 
+    /// Appends the word that 16 random bits (the low 16 of `bits`) pick: multiply and shift, for a few dozen words.
     @inline(__always)
-    func appendRandom(_ random: inout SplitMix, to out: inout GrowableBuffer<UInt8>, capitalized: Bool = false) {
-        append(random.below(countDivisor), to: &out, capitalized: capitalized)
+    func appendPick(_ bits: UInt64, to out: inout GrowableBuffer<UInt8>) {
+        append(Int(((bits & 0xFFFF) &* UInt64(count)) >> 16), to: &out)
     }
 }
 
@@ -95,7 +93,7 @@ struct SentenceTemplates: @unchecked Sendable {
     }
 
     /// Appends template `t`, asking `choose` for the index of each noun or word it names, in the template's order
-    /// (`choose` gets the pool's size). `SentenceTable` expands every choice this way once.
+    /// (`choose` gets the pool's size). `SentenceBank` expands every choice this way once.
     func append(_ t: Int, nouns: WordPool, words: WordPool, to out: inout GrowableBuffer<UInt8>,
                 choose: (Int) -> Int) {
         for code in codes(of: t) {
