@@ -24,14 +24,24 @@ enum CivilDate {
     }()
 
     /// Appends YYYY-MM-DD.
-    @inline(__always)
-    static func appendISO(days: Int, to out: inout GrowableBuffer<UInt8>) {
-        let index = days - tableFirstDay
-        guard index >= 0 && index < tableDays else { return computeISO(days: days, to: &out) }
-        out.appendShort(table + index * 16, count: 10)
+    static func appendISO(days: Int, to out: inout GrowableBuffer<UInt8>) { ISOTable().append(days: days, to: &out) }
+
+    /// The day table, read once by a loop over many dates (each use of a global costs a `swift_once` check).
+    struct ISOTable {
+        let firstDay = CivilDate.tableFirstDay
+        let days = CivilDate.tableDays
+        let text = CivilDate.table
+
+        /// Appends YYYY-MM-DD.
+        @inline(__always)
+        func append(days day: Int, to out: inout GrowableBuffer<UInt8>) {
+            let index = day - firstDay
+            guard index >= 0 && index < days else { return CivilDate.computeISO(days: day, to: &out) }
+            out.appendShort(text + index * 16, count: 10)
+        }
     }
 
-    private static func computeISO(days: Int, to out: inout GrowableBuffer<UInt8>) {
+    fileprivate static func computeISO(days: Int, to out: inout GrowableBuffer<UInt8>) {
         let (y, m, d) = civil(days: days)
         out.appendDigits(y, width: 4)
         out.append(0x2D)

@@ -80,6 +80,7 @@ extension GrowableBuffer where Element == UInt8 {
     /// Appends the decimal digits of a non-negative integer.
     @inline(__always)
     mutating func appendDecimal(_ value: Int) {
+        if UInt(bitPattern: value) < 10 { return append(UInt8(truncatingIfNeeded: 0x30 &+ value)) }  // most vote counts
         var v = UInt(bitPattern: max(0, value))
         var digits = 1
         var probe = v
@@ -105,6 +106,22 @@ extension GrowableBuffer where Element == UInt8 {
             v /= 10
             i -= 1
         }
+        count += width
+    }
+
+    /// Appends `value` as exactly `width` decimal digits, two per step from `pairs` (`DecimalPairs.table`).
+    @inline(__always)
+    mutating func appendFixedDigits(_ value: Int, width: Int, pairs: UnsafePointer<UInt16>) {
+        reserve(width)
+        let chars = UnsafeMutableRawPointer(base + count)
+        var v = UInt(bitPattern: max(0, value))
+        var i = width
+        while i >= 2 {
+            chars.storeBytes(of: pairs[Int(v % 100)], toByteOffset: i - 2, as: UInt16.self)
+            v /= 100
+            i -= 2
+        }
+        if i == 1 { chars.storeBytes(of: UInt8(truncatingIfNeeded: 0x30 + v % 10), as: UInt8.self) }
         count += width
     }
 

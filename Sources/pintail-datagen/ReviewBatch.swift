@@ -112,6 +112,7 @@ struct ReviewBatch: @unchecked Sendable {
 
     /// Appends the rows as TSV lines (no quoting: generated text has no tabs or newlines).
     func appendTSV(category: [UInt8], to out: inout GrowableBuffer<UInt8>) {
+        let dates = CivilDate.ISOTable()
         category.withUnsafeBufferPointer { category in
             guard let categoryBase = category.baseAddress else { return }
             for i in 0..<count {
@@ -123,14 +124,14 @@ struct ReviewBatch: @unchecked Sendable {
                 productParent.copy(i, to: &out); out.append(0x09)
                 productTitle.copy(i, to: &out); out.append(0x09)
                 out.append(categoryBase, count: category.count); out.append(0x09)
-                out.appendDecimal(Int(starRating[i])); out.append(0x09)
+                out.append(UInt8(truncatingIfNeeded: 0x30 &+ starRating[i])); out.append(0x09)  // 1 to 5
                 out.appendDecimal(Int(helpfulVotes[i])); out.append(0x09)
                 out.appendDecimal(Int(totalVotes[i])); out.append(0x09)
                 out.append(vine[i]); out.append(0x09)
                 out.append(verifiedPurchase[i]); out.append(0x09)
                 reviewHeadline.copy(i, to: &out); out.append(0x09)
                 reviewBody.copy(i, to: &out); out.append(0x09)
-                CivilDate.appendISO(days: Int(reviewDate[i]), to: &out)
+                dates.append(days: Int(reviewDate[i]), to: &out)
                 out.append(0x0A)
             }
         }

@@ -41,12 +41,18 @@ struct ReviewGenerator {
     private let verifiedBelow: UnsafeMutablePointer<UInt16>
     /// Frees the per-year tables with the last copy of the generator.
     private let yearTables: YearTables
+    /// The shared word lists and digit tables, read once here: a global's every use costs a `swift_once` check.
+    private let headlines = ReviewVocabulary.headlines
+    private let brands = ReviewVocabulary.brands
+    private let titleAdjectives = ReviewVocabulary.titleAdjectives
+    private let qualifiers = ReviewVocabulary.qualifiers
+    private let lineBreak = WordPool(["<br />"])
+    private let base36Pairs = Base36Pairs.table
+    private let decimalPairs = DecimalPairs.table
 
     static let lastYear = 2015
     static let customerExponent = 1.15
     static let productExponent = 1.05
-    /// The HTML line break the public review bodies contain.
-    static let lineBreak: [UInt8] = Array("<br />".utf8)
     /// The public dataset ends on 2015-08-31.
     static let lastDay = CivilDate.days(year: 2015, month: 8, day: 31)
     static let fillerSet = 5
@@ -176,7 +182,9 @@ struct ReviewGenerator {
         let votes = votes(yearIndex: yearIndex, star: star)
 
         let customerRank = zipf(count: customerCount, top: customerZipfTop, power: customerZipfPower)
-        batch.customerId.bytes.appendDecimal(10_000_000 + (customerRank * 7919 + 12_345) % 89_999_999)
+        // Eight digits, as the dataset's customer ids.
+        batch.customerId.bytes.appendFixedDigits(10_000_000 + (customerRank * 7919 + 12_345) % 89_999_999, width: 8,
+                                                 pairs: decimalPairs)
         batch.customerId.endValue()
 
         let reviewKey = key(produced, salt: 0)
@@ -188,7 +196,7 @@ struct ReviewGenerator {
         let productKey = key(productRank, salt: 1)
         if isBookLike {
             batch.productId.bytes.append(0x30)
-            batch.productId.bytes.appendDigits(Int(productKey % 1_000_000_000), width: 9)
+            batch.productId.bytes.appendFixedDigits(Int(productKey % 1_000_000_000), width: 9, pairs: decimalPairs)
         } else {
             batch.productId.bytes.append(0x42)  // "B0"
             batch.productId.bytes.append(0x30)
@@ -196,7 +204,8 @@ struct ReviewGenerator {
         }
         batch.productId.endValue()
         let parentKey = key(productRank / 3, salt: 2)
-        batch.productParent.bytes.appendDecimal(100_000_000 + Int(parentKey % 899_999_999))
+        batch.productParent.bytes.appendFixedDigits(100_000_000 + Int(parentKey % 899_999_999), width: 9,
+                                                    pairs: decimalPairs)
         batch.productParent.endValue()
         appendTitle(productKey, to: &batch.productTitle.bytes)
         batch.productTitle.endValue()
@@ -209,7 +218,7 @@ struct ReviewGenerator {
 
         // 40% of headlines are the "N Stars" one (index 0), the rest any of the star's headlines.
         let headlineBits = random.next()
-        let headlines = ReviewVocabulary.headlines[star - 1]
+        let headlines = self.headlines[star - 1]
         headlines.append(headlineBits & 0xFFFF < 26_214 ? 0 : Int(((headlineBits >> 32) &* UInt64(headlines.count)) >> 32),
                          to: &batch.reviewHeadline.bytes)
         batch.reviewHeadline.endValue()
@@ -248,15 +257,15 @@ struct ReviewGenerator {
     /// title): 16 bits of one mixed value each.
     private func appendTitle(_ productKey: UInt64, to out: inout GrowableBuffer<UInt8>) {
         let bits = SplitMix.mix(productKey ^ 0x7469_746C_6573)
-        ReviewVocabulary.brands.appendPick(bits, to: &out)
+        brands.appendPick(bits, to: &out)
         out.append(0x20)
-        ReviewVocabulary.titleAdjectives.appendPick(bits >> 16, to: &out)
+        titleAdjectives.appendPick(bits >> 16, to: &out)
         out.append(0x20)
         capitalizedNouns.appendPick(bits >> 32, to: &out)
         if bits >> 63 != 0 {
             out.append(0x2C)
             out.append(0x20)
-            ReviewVocabulary.qualifiers.appendPick(bits >> 47, to: &out)
+            qualifiers.appendPick(bits >> 47, to: &out)
         }
     }
 
@@ -268,7 +277,7 @@ struct ReviewGenerator {
         let firstRow = 2 * (star - 1)
         for s in 0..<count {
             let bits = random.next()
-            if s > 0 && bits & 0xFFF < 164 { out.append(Self.lineBreak) }  // 4%
+            if s > 0 && bits & 0xFFF < 164 { lineBreak.append(0, to: &out) }  // 4%
             let set = tones.sample(((bits >> 12) & 0xFFFF) << 16, row: s == 0 ? firstRow : firstRow + 1)
             sentences.append(set: set, bits: bits >> 32, to: &out)
         }
@@ -280,7 +289,7 @@ struct ReviewGenerator {
         var v = value
         out.reserve(width)
         let chars = UnsafeMutableRawPointer(out.base + out.count)
-        let pairs = Base36Pairs.table
+        let pairs = base36Pairs
         var i = width
         while i >= 2 {
             chars.storeBytes(of: pairs[Int(v % 1296)], toByteOffset: i - 2, as: UInt16.self)
@@ -298,6 +307,15 @@ enum Base36Pairs {
         let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 1296)
         func digit(_ d: Int) -> UInt16 { UInt16(d < 10 ? 0x30 + d : 0x41 + d - 10) }
         for r in 0..<1296 { table[r] = digit(r / 36) | digit(r % 36) << 8 }
+        return table
+    }()
+}
+
+/// The 100 two-digit decimal strings as little-endian byte pairs (first digit in the low byte), allocated once.
+enum DecimalPairs {
+    nonisolated(unsafe) static let table: UnsafeMutablePointer<UInt16> = {
+        let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 100)
+        for r in 0..<100 { table[r] = UInt16(0x30 + r / 10) | UInt16(0x30 + r % 10) << 8 }
         return table
     }()
 }
