@@ -49,6 +49,8 @@ struct ReviewGenerator {
     private let lineBreak = WordPool(["<br />"])
     private let base36Pairs = Base36Pairs.table
     private let decimalPairs = DecimalPairs.table
+    /// `key`'s inner mixes for its salts 0 (review ids), 1 (products) and 2 (product parents).
+    private let keyBases: SIMD4<UInt64>
 
     static let lastYear = 2015
     static let customerExponent = 1.15
@@ -86,6 +88,7 @@ struct ReviewGenerator {
         categoryIndex = index
         self.seed = seed
         random = SplitMix(seed: seed, stream: UInt64(index) | UInt64(part) << 32)
+        keyBases = SIMD4((0..<4).map { Self.keyBase(seed: seed, salt: UInt64($0), category: index) })
         produced = firstRow
         customerCount = max(50, totalRows / 4)
         productCount = max(10, categoryRows / 6)
@@ -241,9 +244,15 @@ struct ReviewGenerator {
         return (min(total, Int((Double(total) * share).rounded())), total)
     }
 
-    /// A random-looking key, unique per (seed, category, salt, n): mixing is bijective and n < 2^40.
-    private func key(_ n: Int, salt: UInt64) -> UInt64 {
-        SplitMix.mix(SplitMix.mix(seed ^ (salt << 56) ^ (UInt64(categoryIndex) << 48)) ^ UInt64(n))
+    /// A random-looking key, unique per (seed, category, salt, n): mixing is bijective and n < 2^40. The inner mix
+    /// of (seed, salt, category) is the same for every row: `keyBases[salt]`.
+    @inline(__always)
+    private func key(_ n: Int, salt: Int) -> UInt64 {
+        SplitMix.mix(keyBases[salt] ^ UInt64(n))
+    }
+
+    static func keyBase(seed: UInt64, salt: UInt64, category: Int) -> UInt64 {
+        SplitMix.mix(seed ^ (salt << 56) ^ (UInt64(category) << 48))
     }
 
     /// A rank in 1...count with probability proportional to rank^-exponent (continuous inverse CDF).
