@@ -1,5 +1,10 @@
 // pintail-datagen: a deterministic lake shaped like the Amazon Customer Reviews dataset. See Docs/Datasets.md.
 import Foundation
+import PintailCore
+
+// Each batch's columns become fresh arrays for the Parquet writer: keep freed blocks in the heap (AllocatorTuning)
+// rather than have the kernel map and zero new pages for every batch.
+_ = AllocatorTuning.applied
 
 do {
     let options = try DatagenOptions.parse(Array(CommandLine.arguments.dropFirst()))

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-@testable import PintailEngine
+import PintailCore
 
-/// The engine's malloc settings take effect unless the user set glibc's own (see AllocatorTuning).
+/// The malloc settings the engine and the data generator apply take effect unless the user set glibc's own.
 @Suite struct AllocatorTuningTests {
     @Test func appliedWhenTheUserSetNoMallocVariables() throws {
         let environment = ProcessInfo.processInfo.environment
