@@ -109,22 +109,27 @@ struct LakeWriter: Sendable {
         }
 
         var batch = ReviewBatch()
-        var line = GrowableBuffer<UInt8>(capacity: 1 << 20)
+        var lines = TSVRowWriter(category: category.name)
         defer {
             batch.deallocate()
-            line.deallocate()
+            lines.deallocate()
         }
-        let categoryBytes = Array(category.name.utf8)
         var remaining = unit.rows
         while remaining > 0 {
             let n = min(Self.batchRows, remaining)
-            generator.fill(&batch, rows: n)
-            if let tsv {
-                line.removeAll()
-                batch.appendTSV(category: categoryBytes, to: &line)
-                try tsv.write(line.buffer)
+            if parquet == nil {
+                // TSV alone: rows go straight into TSV lines.
+                lines.line.removeAll()
+                generator.append(rows: n, to: &lines)
+            } else {
+                generator.fill(&batch, rows: n)
+                try parquet?.write(batch.parquetBatch())
+                if tsv != nil {
+                    lines.line.removeAll()
+                    batch.appendTSV(to: &lines)
+                }
             }
-            if let parquet { try parquet.write(batch.parquetBatch()) }
+            try tsv?.write(lines.line.buffer)
             remaining -= n
             result.rows += n
         }

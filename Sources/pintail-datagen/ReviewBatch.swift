@@ -34,7 +34,7 @@ struct TextColumn: @unchecked Sendable {
 
 /// Generated reviews in column form, reused batch after batch: strings as text columns, numbers as Int32 buffers.
 /// The owner calls `deallocate()` once at the end.
-struct ReviewBatch: @unchecked Sendable {
+struct ReviewBatch: ReviewSink, @unchecked Sendable {
     var customerId = TextColumn()
     var reviewId = TextColumn()
     var productId = TextColumn()
@@ -110,30 +110,78 @@ struct ReviewBatch: @unchecked Sendable {
         ], count: n)
     }
 
-    /// Appends the rows as TSV lines (no quoting: generated text has no tabs or newlines).
-    func appendTSV(category: [UInt8], to out: inout GrowableBuffer<UInt8>) {
-        let dates = CivilDate.ISOTable()
-        category.withUnsafeBufferPointer { category in
-            guard let categoryBase = category.baseAddress else { return }
-            for i in 0..<count {
-                out.reserve(64)
-                out.append(0x55); out.append(0x53); out.append(0x09)  // "US\t"
-                customerId.copy(i, to: &out); out.append(0x09)
-                reviewId.copy(i, to: &out); out.append(0x09)
-                productId.copy(i, to: &out); out.append(0x09)
-                productParent.copy(i, to: &out); out.append(0x09)
-                productTitle.copy(i, to: &out); out.append(0x09)
-                out.append(categoryBase, count: category.count); out.append(0x09)
-                out.append(UInt8(truncatingIfNeeded: 0x30 &+ starRating[i])); out.append(0x09)  // 1 to 5
-                out.appendDecimal(Int(helpfulVotes[i])); out.append(0x09)
-                out.appendDecimal(Int(totalVotes[i])); out.append(0x09)
-                out.append(vine[i]); out.append(0x09)
-                out.append(verifiedPurchase[i]); out.append(0x09)
-                reviewHeadline.copy(i, to: &out); out.append(0x09)
-                reviewBody.copy(i, to: &out); out.append(0x09)
-                dates.append(days: Int(reviewDate[i]), to: &out)
-                out.append(0x0A)
+    /// Appends the rows as TSV lines to `tsv`.
+    func appendTSV(to tsv: inout TSVRowWriter) {
+        for i in 0..<count {
+            tsv.beginRow()
+            customerId.copy(i, to: &tsv.line); tsv.end(.customerId)
+            reviewId.copy(i, to: &tsv.line); tsv.end(.reviewId)
+            productId.copy(i, to: &tsv.line); tsv.end(.productId)
+            productParent.copy(i, to: &tsv.line); tsv.end(.productParent)
+            productTitle.copy(i, to: &tsv.line); tsv.end(.productTitle)
+            tsv.numbers(star: Int(starRating[i]), helpfulVotes: Int(helpfulVotes[i]), totalVotes: Int(totalVotes[i]),
+                        vine: vine[i] == 0x59, verified: verifiedPurchase[i] == 0x59)
+            reviewHeadline.copy(i, to: &tsv.line); tsv.end(.reviewHeadline)
+            reviewBody.copy(i, to: &tsv.line); tsv.end(.reviewBody)
+            tsv.endRow(year: Int(year[i]), day: Int(reviewDate[i]))
+        }
+    }
+
+    // ReviewSink: the generator's fields go to their columns.
+
+    mutating func beginRow() {}
+
+    @inline(__always)
+    subscript(field: ReviewTextField) -> GrowableBuffer<UInt8> {
+        get {
+            switch field {
+            case .customerId: customerId.bytes
+            case .reviewId: reviewId.bytes
+            case .productId: productId.bytes
+            case .productParent: productParent.bytes
+            case .productTitle: productTitle.bytes
+            case .reviewHeadline: reviewHeadline.bytes
+            case .reviewBody: reviewBody.bytes
             }
         }
+        set {
+            switch field {
+            case .customerId: customerId.bytes = newValue
+            case .reviewId: reviewId.bytes = newValue
+            case .productId: productId.bytes = newValue
+            case .productParent: productParent.bytes = newValue
+            case .productTitle: productTitle.bytes = newValue
+            case .reviewHeadline: reviewHeadline.bytes = newValue
+            case .reviewBody: reviewBody.bytes = newValue
+            }
+        }
+    }
+
+    @inline(__always)
+    mutating func end(_ field: ReviewTextField) {
+        switch field {
+        case .customerId: customerId.endValue()
+        case .reviewId: reviewId.endValue()
+        case .productId: productId.endValue()
+        case .productParent: productParent.endValue()
+        case .productTitle: productTitle.endValue()
+        case .reviewHeadline: reviewHeadline.endValue()
+        case .reviewBody: reviewBody.endValue()
+        }
+    }
+
+    @inline(__always)
+    mutating func numbers(star: Int, helpfulVotes: Int, totalVotes: Int, vine: Bool, verified: Bool) {
+        starRating.append(Int32(star))
+        self.helpfulVotes.append(Int32(helpfulVotes))
+        self.totalVotes.append(Int32(totalVotes))
+        self.vine.append(vine ? 0x59 : 0x4E)
+        verifiedPurchase.append(verified ? 0x59 : 0x4E)
+    }
+
+    @inline(__always)
+    mutating func endRow(year: Int, day: Int) {
+        self.year.append(Int32(year))
+        reviewDate.append(Int32(day))
     }
 }

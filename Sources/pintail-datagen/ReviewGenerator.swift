@@ -168,10 +168,16 @@ struct ReviewGenerator {
     /// Replaces `batch`'s rows with the next `rows` reviews.
     mutating func fill(_ batch: inout ReviewBatch, rows: Int) {
         batch.removeAll()
-        for _ in 0..<rows { appendRow(to: &batch) }
+        append(rows: rows, to: &batch)
     }
 
-    private mutating func appendRow(to batch: inout ReviewBatch) {
+    /// Appends the next `rows` reviews to `sink`.
+    mutating func append<Sink: ReviewSink>(rows: Int, to sink: inout Sink) {
+        for _ in 0..<rows { appendRow(to: &sink) }
+    }
+
+    @inline(__always)
+    private mutating func appendRow<Sink: ReviewSink>(to sink: inout Sink) {
         // Year (low half) and day within it (high half).
         let dateBits = random.next()
         let yearIndex = years.sample(dateBits)
@@ -183,53 +189,48 @@ struct ReviewGenerator {
         let vine = year >= 2007 && (flagBits >> 32) & 0xFFFF < 262  // 0.4%
         let verified = UInt16(truncatingIfNeeded: flagBits >> 48) < verifiedBelow[yearIndex]
         let votes = votes(yearIndex: yearIndex, star: star)
+        sink.beginRow()
 
         let customerRank = zipf(count: customerCount, top: customerZipfTop, power: customerZipfPower)
         // Eight digits, as the dataset's customer ids.
-        batch.customerId.bytes.appendFixedDigits(10_000_000 + (customerRank * 7919 + 12_345) % 89_999_999, width: 8,
-                                                 pairs: decimalPairs)
-        batch.customerId.endValue()
+        sink[.customerId].appendFixedDigits(10_000_000 + (customerRank * 7919 + 12_345) % 89_999_999, width: 8,
+                                            pairs: decimalPairs)
+        sink.end(.customerId)
 
         let reviewKey = key(produced, salt: 0)
-        batch.reviewId.bytes.append(0x52)  // "R"
-        appendBase36(reviewKey, width: 13, to: &batch.reviewId.bytes)
-        batch.reviewId.endValue()
+        sink[.reviewId].append(0x52)  // "R"
+        appendBase36(reviewKey, width: 13, to: &sink[.reviewId])
+        sink.end(.reviewId)
 
         let productRank = zipf(count: productCount, top: productZipfTop, power: productZipfPower)
         let productKey = key(productRank, salt: 1)
         if isBookLike {
-            batch.productId.bytes.append(0x30)
-            batch.productId.bytes.appendFixedDigits(Int(productKey % 1_000_000_000), width: 9, pairs: decimalPairs)
+            sink[.productId].append(0x30)
+            sink[.productId].appendFixedDigits(Int(productKey % 1_000_000_000), width: 9, pairs: decimalPairs)
         } else {
-            batch.productId.bytes.append(0x42)  // "B0"
-            batch.productId.bytes.append(0x30)
-            appendBase36(productKey, width: 8, to: &batch.productId.bytes)
+            sink[.productId].append(0x42)  // "B0"
+            sink[.productId].append(0x30)
+            appendBase36(productKey, width: 8, to: &sink[.productId])
         }
-        batch.productId.endValue()
+        sink.end(.productId)
         let parentKey = key(productRank / 3, salt: 2)
-        batch.productParent.bytes.appendFixedDigits(100_000_000 + Int(parentKey % 899_999_999), width: 9,
-                                                    pairs: decimalPairs)
-        batch.productParent.endValue()
-        appendTitle(productKey, to: &batch.productTitle.bytes)
-        batch.productTitle.endValue()
+        sink[.productParent].appendFixedDigits(100_000_000 + Int(parentKey % 899_999_999), width: 9,
+                                               pairs: decimalPairs)
+        sink.end(.productParent)
+        appendTitle(productKey, to: &sink[.productTitle])
+        sink.end(.productTitle)
 
-        batch.starRating.append(Int32(star))
-        batch.helpfulVotes.append(Int32(votes.helpful))
-        batch.totalVotes.append(Int32(votes.total))
-        batch.vine.append(vine ? 0x59 : 0x4E)
-        batch.verifiedPurchase.append(verified ? 0x59 : 0x4E)
+        sink.numbers(star: star, helpfulVotes: votes.helpful, totalVotes: votes.total, vine: vine, verified: verified)
 
         // 40% of headlines are the "N Stars" one (index 0), the rest any of the star's headlines.
         let headlineBits = random.next()
         let headlines = self.headlines[star - 1]
         headlines.append(headlineBits & 0xFFFF < 26_214 ? 0 : Int(((headlineBits >> 32) &* UInt64(headlines.count)) >> 32),
-                         to: &batch.reviewHeadline.bytes)
-        batch.reviewHeadline.endValue()
-        appendBody(star: star, to: &batch.reviewBody.bytes)
-        batch.reviewBody.endValue()
-
-        batch.year.append(Int32(year))
-        batch.reviewDate.append(Int32(day))
+                         to: &sink[.reviewHeadline])
+        sink.end(.reviewHeadline)
+        appendBody(star: star, to: &sink[.reviewBody])
+        sink.end(.reviewBody)
+        sink.endRow(year: year, day: day)
         produced += 1
     }
 

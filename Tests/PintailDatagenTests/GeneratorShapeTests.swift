@@ -126,3 +126,34 @@ func text(_ column: TextColumn, _ i: Int) -> String {
         #expect(Set(rows(seed: 7)).isDisjoint(with: rows(seed: 7, part: 1)))
     }
 }
+
+/// TSV alone is written straight from the generator; with Parquet it is formatted from the batch's columns. Both
+/// must give the same text.
+@Suite struct TSVPathTests {
+    @Test func directLinesEqualLinesFromTheBatch() {
+        for index in [4, 6, 20] {
+            let category = ReviewCategory.all[index]
+            func generator() -> ReviewGenerator {
+                ReviewGenerator(category: category, index: index, seed: 9, categoryRows: 3000, totalRows: 30_000)
+            }
+            var direct = TSVRowWriter(category: category.name)
+            var fromBatch = TSVRowWriter(category: category.name)
+            var batch = ReviewBatch()
+            defer {
+                direct.deallocate()
+                fromBatch.deallocate()
+                batch.deallocate()
+            }
+            var a = generator(), b = generator()
+            for _ in 0..<3 {
+                a.append(rows: 1000, to: &direct)
+                b.fill(&batch, rows: 1000)
+                batch.appendTSV(to: &fromBatch)
+            }
+            let text = Array(direct.line.buffer)
+            #expect(text == Array(fromBatch.line.buffer), "\(category.name)")
+            #expect(text.filter { $0 == 0x0A }.count == 3000)
+            #expect(String(decoding: text.prefix(3), as: UTF8.self) == "US\t")
+        }
+    }
+}
