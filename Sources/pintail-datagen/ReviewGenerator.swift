@@ -49,6 +49,8 @@ struct ReviewGenerator {
     private let lineBreak = WordPool(["<br />"])
     private let base36Pairs = Base36Pairs.table
     private let decimalPairs = DecimalPairs.table
+    /// The text of the most popular products, formatted once.
+    private let productTexts = ProductTextCache()
     /// `key`'s inner mixes for its salts 0 (review ids), 1 (products) and 2 (product parents).
     private let keyBases: SIMD4<UInt64>
 
@@ -203,22 +205,7 @@ struct ReviewGenerator {
         sink.end(.reviewId)
 
         let productRank = zipf(count: productCount, top: productZipfTop, power: productZipfPower)
-        let productKey = key(productRank, salt: 1)
-        if isBookLike {
-            sink[.productId].append(0x30)
-            sink[.productId].appendFixedDigits(Int(productKey % 1_000_000_000), width: 9, pairs: decimalPairs)
-        } else {
-            sink[.productId].append(0x42)  // "B0"
-            sink[.productId].append(0x30)
-            appendBase36(productKey, width: 8, to: &sink[.productId])
-        }
-        sink.end(.productId)
-        let parentKey = key(productRank / 3, salt: 2)
-        sink[.productParent].appendFixedDigits(100_000_000 + Int(parentKey % 899_999_999), width: 9,
-                                               pairs: decimalPairs)
-        sink.end(.productParent)
-        appendTitle(productKey, to: &sink[.productTitle])
-        sink.end(.productTitle)
+        if !productTexts.append(rank: productRank, to: &sink) { appendProduct(rank: productRank, to: &sink) }
 
         sink.numbers(star: star, helpfulVotes: votes.helpful, totalVotes: votes.total, vine: vine, verified: verified)
 
@@ -232,6 +219,41 @@ struct ReviewGenerator {
         sink.end(.reviewBody)
         sink.endRow(year: year, day: day)
         produced += 1
+    }
+
+    /// product_id, product_parent and product_title of the product of Zipf rank `rank` (each ended), kept in
+    /// `productTexts` when the rank is one it keeps.
+    private func appendProduct<Sink: ReviewSink>(rank productRank: Int, to sink: inout Sink) {
+        let productKey = key(productRank, salt: 1)
+        let idStart = sink[.productId].count
+        if isBookLike {
+            sink[.productId].append(0x30)
+            sink[.productId].appendFixedDigits(Int(productKey % 1_000_000_000), width: 9, pairs: decimalPairs)
+        } else {
+            sink[.productId].append(0x42)  // "B0"
+            sink[.productId].append(0x30)
+            appendBase36(productKey, width: 8, to: &sink[.productId])
+        }
+        let idEnd = sink[.productId].count
+        sink.end(.productId)
+        let parentKey = key(productRank / 3, salt: 2)
+        let parentStart = sink[.productParent].count
+        sink[.productParent].appendFixedDigits(100_000_000 + Int(parentKey % 899_999_999), width: 9,
+                                               pairs: decimalPairs)
+        let parentEnd = sink[.productParent].count
+        sink.end(.productParent)
+        let titleStart = sink[.productTitle].count
+        appendTitle(productKey, to: &sink[.productTitle])
+        let titleEnd = sink[.productTitle].count
+        if productRank <= ProductTextCache.ranks {
+            func text(_ field: ReviewTextField, _ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(start: sink[field].base + start, count: end - start)
+            }
+            productTexts.keep(rank: productRank, id: text(.productId, idStart, idEnd),
+                              parent: text(.productParent, parentStart, parentEnd),
+                              title: text(.productTitle, titleStart, titleEnd))
+        }
+        sink.end(.productTitle)
     }
 
     /// Heavy-tailed votes: most reviews get none; the rest follow a Pareto law. Older reviews collected more.
