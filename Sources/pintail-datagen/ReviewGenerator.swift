@@ -46,7 +46,7 @@ struct ReviewGenerator {
     private let brands = ReviewVocabulary.brands
     private let titleAdjectives = ReviewVocabulary.titleAdjectives
     private let qualifiers = ReviewVocabulary.qualifiers
-    private let lineBreak = WordPool(["<br />"])
+    private let lineBreak = ReviewVocabulary.lineBreak
     private let base36Pairs = Base36Pairs.table
     private let decimalPairs = DecimalPairs.table
     /// The text of the most popular products, formatted once.

@@ -45,6 +45,9 @@ enum ReviewVocabulary {
         WordPool(["Five Stars", "Great", "Love it!", "Excellent", "Perfect", "Awesome", "Highly recommend"]),
     ]
 
+    /// The HTML line break the public review bodies contain.
+    static let lineBreak = WordPool(["<br />"])
+
     static let brands = WordPool(["Acme", "Northwind", "Bluebird", "Everline", "Kestrel", "Maple & Co", "Zentro",
                                   "Orbitek", "Sunward", "Pioneer Lane", "Vantage", "Hollis", "Brightly", "Cobalt",
                                   "Redfern", "Lumora", "Tidewater", "Quill", "Granite", "Willow"])
