@@ -127,7 +127,7 @@ extension GrowableBuffer where Element == UInt8 {
 
     /// Appends `n` bytes from `source` with 16-byte vector copies instead of a memcpy call when `n` <= 64 (words,
     /// template pieces and whole sentences). `source` must stay readable 64 bytes from its start: the storage of a
-    /// `GrowableBuffer`, a `WordPool` or a `SentenceTable` is (they allocate that much slack).
+    /// `GrowableBuffer`, a `WordPool` or a `SentenceBank` is (they allocate that much slack).
     @inline(__always)
     mutating func appendShort(_ source: UnsafePointer<UInt8>, count n: Int) {
         guard n <= 64 else { return append(source, count: n) }
