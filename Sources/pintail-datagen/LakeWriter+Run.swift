@@ -1,6 +1,7 @@
 import Foundation
 
-/// The whole lake: all work units on a pool of threads, then the gzip members of each category joined.
+/// The whole lake: all work units on a pool of threads; each category's gzip members are joined into its file as
+/// their turn comes (`TSVPartJoiner`).
 extension LakeWriter {
     struct LakeSummary: Sendable {
         var rows = 0
@@ -19,9 +20,19 @@ extension LakeWriter {
         let threads = max(1, min(requested > 0 ? requested : ProcessInfo.processInfo.activeProcessorCount, units.count))
         try prepare(categories: counts.count)
         let queue = WorkQueue(units: units)
-        queue.run(threads: threads) { unit in try write(unit, totalRowsOfCategory: counts[unit.category]) }
+        let joiner = options.format == .parquet ? nil : TSVPartJoiner(writer: self, categories: counts.count)
+        queue.run(threads: threads) { unit in
+            let result = try write(unit, totalRowsOfCategory: counts[unit.category])
+            try joiner?.written(category: unit.category, part: unit.part)
+            return result
+        }
         if !queue.errors.isEmpty { throw LakeError(description: queue.errors.joined(separator: "\n")) }
-        for (category, rows) in counts.enumerated() { try joinTSVParts(category: category, rows: rows) }
+        if let joiner {
+            for (category, rows) in counts.enumerated() where joiner.joined(category: category) != partCount(rows: rows) {
+                throw LakeError(description: "\(ReviewCategory.all[category].name): only \(joiner.joined(category: category)) of "
+                                + "\(partCount(rows: rows)) gzip members joined")
+            }
+        }
         var summary = LakeSummary(parts: units.count, threads: threads)
         for result in queue.results {
             summary.rows += result?.rows ?? 0

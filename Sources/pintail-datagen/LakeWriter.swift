@@ -54,7 +54,7 @@ struct LakeWriter: Sendable {
         tsvFolder.appendingPathComponent("amazon_reviews_us_\(ReviewCategory.all[category].name)_v1_00.tsv.gz")
     }
 
-    /// Part 0 writes the category's file itself; later parts write members that `joinTSVParts` appends to it.
+    /// Part 0 writes the category's file itself; later parts write members that `TSVPartJoiner` appends to it.
     func tsvURL(_ category: Int, part: Int) -> URL {
         part == 0 ? tsvURL(category) : tsvURL(category).appendingPathExtension("part\(part)")
     }
@@ -138,20 +138,19 @@ struct LakeWriter: Sendable {
         return result
     }
 
-    /// Appends the gzip members of parts 1... to the category's file (gzip readers read concatenated members as one
-    /// stream) and removes them.
-    func joinTSVParts(category: Int, rows: Int) throws {
-        let parts = max(1, (rows + partRows - 1) / partRows)
-        guard options.format != .parquet, parts > 1 else { return }
+    /// Appends the gzip member of part `part` (1, 2, ...) to the category's file (gzip readers read concatenated
+    /// members as one stream) and removes it. `TSVPartJoiner` calls it in part order.
+    func appendTSVPart(category: Int, part: Int) throws {
         let out = try FileHandle(forWritingTo: tsvURL(category))
         defer { try? out.close() }
         try out.seekToEnd()
-        for part in 1..<parts {
-            let url = tsvURL(category, part: part)
-            let input = try FileHandle(forReadingFrom: url)
-            while let chunk = try input.read(upToCount: 1 << 22), !chunk.isEmpty { try out.write(contentsOf: chunk) }
-            try input.close()
-            try FileManager.default.removeItem(at: url)
-        }
+        let url = tsvURL(category, part: part)
+        let input = try FileHandle(forReadingFrom: url)
+        defer { try? input.close() }
+        while let chunk = try input.read(upToCount: 1 << 22), !chunk.isEmpty { try out.write(contentsOf: chunk) }
+        try FileManager.default.removeItem(at: url)
     }
+
+    /// The number of work units (parts) of a category of `rows` rows.
+    func partCount(rows: Int) -> Int { max(1, (rows + partRows - 1) / partRows) }
 }
