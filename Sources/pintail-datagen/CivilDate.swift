@@ -23,9 +23,6 @@ enum CivilDate {
         return table
     }()
 
-    /// Appends YYYY-MM-DD.
-    static func appendISO(days: Int, to out: inout GrowableBuffer<UInt8>) { ISOTable().append(days: days, to: &out) }
-
     /// The day table, read once by a loop over many dates (each use of a global costs a `swift_once` check).
     struct ISOTable {
         let firstDay = CivilDate.tableFirstDay
@@ -41,7 +38,7 @@ enum CivilDate {
         }
     }
 
-    fileprivate static func computeISO(days: Int, to out: inout GrowableBuffer<UInt8>) {
+    private static func computeISO(days: Int, to out: inout GrowableBuffer<UInt8>) {
         let (y, m, d) = civil(days: days)
         out.appendDigits(y, width: 4)
         out.append(0x2D)

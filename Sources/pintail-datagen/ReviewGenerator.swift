@@ -6,9 +6,7 @@ import PintailCore
 /// `DiscreteSampler`, every power one of `FixedPower`: about eight random values per row plus one per sentence.
 struct ReviewGenerator {
     let category: ReviewCategory
-    let categoryIndex: Int
     private var random: SplitMix
-    private let seed: UInt64
     private var produced = 0
     /// Customers are shared by all categories (so joins across categories find them); products are per category.
     private let customerCount: Int
@@ -52,7 +50,7 @@ struct ReviewGenerator {
     /// The text of the most popular products, formatted once.
     private let productTexts = ProductTextCache()
     /// `key`'s inner mixes for its salts 0 (review ids), 1 (products) and 2 (product parents).
-    private let keyBases: SIMD4<UInt64>
+    private let keyBases: SIMD3<UInt64>
 
     static let lastYear = 2015
     static let customerExponent = 1.15
@@ -87,10 +85,8 @@ struct ReviewGenerator {
     init(category: ReviewCategory, index: Int, seed: UInt64, categoryRows: Int, totalRows: Int, part: Int = 0,
          firstRow: Int = 0) {
         self.category = category
-        categoryIndex = index
-        self.seed = seed
         random = SplitMix(seed: seed, stream: UInt64(index) | UInt64(part) << 32)
-        keyBases = SIMD4((0..<4).map { Self.keyBase(seed: seed, salt: UInt64($0), category: index) })
+        keyBases = SIMD3((0..<3).map { Self.keyBase(seed: seed, salt: UInt64($0), category: index) })
         produced = firstRow
         customerCount = max(50, totalRows / 4)
         productCount = max(10, categoryRows / 6)
@@ -185,7 +181,7 @@ struct ReviewGenerator {
         let yearIndex = years.sample(dateBits)
         let year = category.firstYear + yearIndex
         let day = Int(yearFirstDay[yearIndex]) + Int(((dateBits >> 32) &* UInt64(yearDays[yearIndex])) >> 32)
-        // Stars (low half), then 16 bits each for vine, verified purchase and the headline's kind.
+        // Stars (low half), then 16 bits each for vine and verified purchase.
         let flagBits = random.next()
         let star = stars.sample(flagBits, row: yearIndex) + 1
         let vine = year >= 2007 && (flagBits >> 32) & 0xFFFF < 262  // 0.4%

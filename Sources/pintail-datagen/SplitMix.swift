@@ -27,11 +27,4 @@ struct SplitMix {
     @inline(__always)
     mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
-    /// Uniform in 0..<n (n > 0).
-    @inline(__always)
-    mutating func below(_ n: Int) -> Int { Int(truncatingIfNeeded: (next() >> 1) % UInt64(n)) }
-
-
-    @inline(__always)
-    mutating func chance(_ p: Double) -> Bool { unit() < p }
 }
